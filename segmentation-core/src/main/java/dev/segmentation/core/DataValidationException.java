@@ -18,8 +18,13 @@ public class DataValidationException extends SegmentationException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The account id concerned, or {@code null}. */
   private final String accountId;
+
+  /** The column or criterion concerned, or {@code null}. */
   private final String column;
+
+  /** The 1-based CSV line, or a negative number. */
   private final long line;
 
   /**

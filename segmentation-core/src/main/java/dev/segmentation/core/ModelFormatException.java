@@ -18,6 +18,7 @@ public class ModelFormatException extends SegmentationException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The JSON path of the offending node, or {@code null}. */
   private final String jsonPath;
 
   /**

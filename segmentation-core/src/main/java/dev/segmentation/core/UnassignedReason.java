@@ -13,5 +13,7 @@ public enum UnassignedReason {
    * A categorical criterion has a level that was not seen when the criteria were fitted and its policy
    * is {@code UnseenCategoryPolicy.MARK_UNASSIGNED}.
    */
-  UNSEEN_CATEGORY
+  UNSEEN_CATEGORY,
+  /** No rule of a rule model matched the account and the model has no default segment. */
+  NO_RULE_MATCHED
 }
