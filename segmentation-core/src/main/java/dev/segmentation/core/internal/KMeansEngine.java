@@ -1,0 +1,654 @@
+package dev.segmentation.core.internal;
+
+import java.util.Arrays;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * The numeric core of k-means: k-means++ seeding and exact Lloyd iterations, plain or accelerated with
+ * Hamerly's bounds, on a flat row-major {@code double[]}. No I/O and no per-point allocation; work is
+ * split into fixed blocks of {@link BlockExecutor#BLOCK_ROWS} rows whose partial sums are combined in
+ * block order, so results are bit-identical for any number of threads.
+ *
+ * <p>Distances are Euclidean; the objective (inertia) is {@code sum_i w_i ||x_i - c_{l(i)}||^2}.
+ * Ties between equally distant centres go to the lowest centre index.
+ */
+public final class KMeansEngine {
+
+  /**
+   * Relative padding of Hamerly's bounds: a point skips its distance computations only when its upper
+   * bound is below the pruning threshold by this margin, so rounding never changes a label compared to
+   * plain Lloyd.
+   */
+  static final double BOUND_MARGIN = 1e-10;
+
+  private KMeansEngine() {}
+
+  /** Which Lloyd variant to run. */
+  public enum Variant {
+    /** Every distance computed every iteration. */
+    LLOYD,
+    /** Hamerly (2010): one upper and one lower bound per point prune most distance computations. */
+    HAMERLY
+  }
+
+  /**
+   * The input of the engine.
+   *
+   * @param x row-major features, {@code n * d} finite values
+   * @param n number of rows
+   * @param d number of columns
+   * @param w per-row weights ({@code >= 0}, finite), or {@code null} for unit weights
+   */
+  public record Data(double[] x, int n, int d, double[] w) {
+    double weight(int i) {
+      return w == null ? 1.0 : w[i];
+    }
+  }
+
+  /**
+   * The outcome of one run.
+   *
+   * @param centers final centres, {@code k * d} row-major
+   * @param labels final label of each row, consistent with {@code centers} (nearest, lowest index)
+   * @param inertia weighted sum of squared distances to the assigned centres
+   * @param iterations number of centre updates performed
+   * @param converged whether the labels stopped changing or the centre shift fell below tolerance
+   * @param inertiaTrace inertia after each assignment step (only when requested, else empty)
+   * @param emptyRepairs number of times an empty cluster was re-seeded
+   */
+  public record Result(
+      double[] centers,
+      int[] labels,
+      double inertia,
+      int iterations,
+      boolean converged,
+      double[] inertiaTrace,
+      int emptyRepairs) {}
+
+  /**
+   * Thrown when k-means++ finds fewer distinct points than centres.
+   */
+  public static final class TooFewDistinctPoints extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    /** Number of centres that could be placed at distinct points. */
+    public final int distinct;
+
+    TooFewDistinctPoints(int distinct) {
+      super("only " + distinct + " distinct points");
+      this.distinct = distinct;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Seeding
+
+  /**
+   * k-means++ seeding (Arthur and Vassilvitskii 2007), weighted: the first centre is drawn with
+   * probability proportional to {@code w_i}, each next one proportional to {@code w_i D(x_i)^2}. With
+   * {@code candidates > 1}, the greedy variant of scikit-learn: draw that many candidates per step and
+   * keep the one that lowers the potential most (ties: first drawn).
+   *
+   * @param data the points
+   * @param k number of centres
+   * @param candidates candidates per step (1 = plain k-means++)
+   * @param rng the random source of this restart
+   * @param exec block executor
+   * @return {@code k * d} centres
+   * @throws TooFewDistinctPoints when the weighted points have fewer than {@code k} distinct values
+   */
+  public static double[] kMeansPlusPlus(
+      Data data, int k, int candidates, UniformRandomProvider rng, BlockExecutor exec) {
+    int n = data.n();
+    int d = data.d();
+    double[] x = data.x();
+    double[] centers = new double[k * d];
+    int blocks = BlockExecutor.blocks(n);
+    double[] blockSum = new double[blocks];
+    // first centre: proportional to weight
+    double[] unit = new double[n];
+    for (int i = 0; i < n; i++) {
+      unit[i] = data.weight(i);
+    }
+    double totalW = blockSums(unit, null, n, blockSum);
+    if (!(totalW > 0)) {
+      throw new IllegalArgumentException("k-means needs a positive total weight.");
+    }
+    int first = sample(unit, null, n, blockSum, totalW, rng.nextDouble());
+    System.arraycopy(x, first * d, centers, 0, d);
+    double[] d2 = new double[n];
+    exec.run(blocks, b -> {
+      int from = b * BlockExecutor.BLOCK_ROWS;
+      int to = Math.min(n, from + BlockExecutor.BLOCK_ROWS);
+      for (int i = from; i < to; i++) {
+        d2[i] = dist2(x, i * d, centers, 0, d);
+      }
+    });
+    double[] cand = new double[d];
+    double[] candD2 = candidates > 1 ? new double[n] : null;
+    double[] bestD2 = candidates > 1 ? new double[n] : null;
+    for (int c = 1; c < k; c++) {
+      double pot = blockSums(d2, data.w(), n, blockSum);
+      if (!(pot > 0)) {
+        throw new TooFewDistinctPoints(c);
+      }
+      if (candidates <= 1) {
+        int pick = sample(d2, data.w(), n, blockSum, pot, rng.nextDouble());
+        System.arraycopy(x, pick * d, centers, c * d, d);
+        updateMin(data, d2, centers, c, exec, null);
+      } else {
+        double bestPot = Double.POSITIVE_INFINITY;
+        int[] picks = new int[candidates];
+        for (int t = 0; t < candidates; t++) {
+          picks[t] = sample(d2, data.w(), n, blockSum, pot, rng.nextDouble());
+        }
+        double[] candBlock = new double[blocks];
+        for (int t = 0; t < candidates; t++) {
+          System.arraycopy(x, picks[t] * d, cand, 0, d);
+          double[] cd = candD2;
+          exec.run(blocks, b -> {
+            int from = b * BlockExecutor.BLOCK_ROWS;
+            int to = Math.min(n, from + BlockExecutor.BLOCK_ROWS);
+            double s = 0;
+            for (int i = from; i < to; i++) {
+              double v = Math.min(d2[i], dist2(x, i * d, cand, 0, d));
+              cd[i] = v;
+              s += data.weight(i) * v;
+            }
+            candBlock[b] = s;
+          });
+          double p = 0;
+          for (double s : candBlock) {
+            p += s;
+          }
+          if (p < bestPot) {
+            bestPot = p;
+            System.arraycopy(cand, 0, centers, c * d, d);
+            System.arraycopy(cd, 0, bestD2, 0, n);
+          }
+        }
+        System.arraycopy(bestD2, 0, d2, 0, n);
+      }
+    }
+    return centers;
+  }
+
+  /**
+   * Picks {@code k} distinct rows uniformly at random (partial Fisher–Yates) as centres.
+   *
+   * @param data the points
+   * @param k number of centres, {@code <= n}
+   * @param rng the random source
+   * @return {@code k * d} centres
+   */
+  public static double[] randomRows(Data data, int k, UniformRandomProvider rng) {
+    int n = data.n();
+    int d = data.d();
+    int[] idx = new int[n];
+    for (int i = 0; i < n; i++) {
+      idx[i] = i;
+    }
+    double[] centers = new double[k * d];
+    for (int c = 0; c < k; c++) {
+      int j = c + rng.nextInt(n - c);
+      int tmp = idx[c];
+      idx[c] = idx[j];
+      idx[j] = tmp;
+      System.arraycopy(data.x(), idx[c] * d, centers, c * d, d);
+    }
+    return centers;
+  }
+
+  private static void updateMin(
+      Data data, double[] d2, double[] centers, int c, BlockExecutor exec, double[] unused) {
+    int n = data.n();
+    int d = data.d();
+    double[] x = data.x();
+    exec.run(BlockExecutor.blocks(n), b -> {
+      int from = b * BlockExecutor.BLOCK_ROWS;
+      int to = Math.min(n, from + BlockExecutor.BLOCK_ROWS);
+      for (int i = from; i < to; i++) {
+        double v = dist2(x, i * d, centers, c * d, d);
+        if (v < d2[i]) {
+          d2[i] = v;
+        }
+      }
+    });
+  }
+
+  /** Fills per-block sums of {@code v[i] * w[i]} and returns their total, summed in block order. */
+  private static double blockSums(double[] v, double[] w, int n, double[] blockSum) {
+    double total = 0;
+    for (int b = 0; b < blockSum.length; b++) {
+      int from = b * BlockExecutor.BLOCK_ROWS;
+      int to = Math.min(n, from + BlockExecutor.BLOCK_ROWS);
+      double s = 0;
+      for (int i = from; i < to; i++) {
+        s += w == null ? v[i] : w[i] * v[i];
+      }
+      blockSum[b] = s;
+      total += s;
+    }
+    return total;
+  }
+
+  /** Draws row i with probability v[i] w[i] / total, by a scan in row order. */
+  private static int sample(
+      double[] v, double[] w, int n, double[] blockSum, double total, double u) {
+    double target = u * total;
+    double acc = 0;
+    int last = -1;
+    for (int b = 0; b < blockSum.length; b++) {
+      if (acc + blockSum[b] <= target && b < blockSum.length - 1) {
+        acc += blockSum[b];
+        continue;
+      }
+      int from = b * BlockExecutor.BLOCK_ROWS;
+      int to = Math.min(n, from + BlockExecutor.BLOCK_ROWS);
+      for (int i = from; i < to; i++) {
+        double p = w == null ? v[i] : w[i] * v[i];
+        if (p > 0) {
+          last = i;
+          acc += p;
+          if (acc > target) {
+            return i;
+          }
+        }
+      }
+    }
+    if (last >= 0) {
+      return last;
+    }
+    for (int i = n - 1; i >= 0; i--) {
+      if ((w == null ? v[i] : w[i] * v[i]) > 0) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("no row with positive probability");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Lloyd iterations
+
+  /**
+   * Runs Lloyd iterations from the given centres until the labels stop changing, the squared centre
+   * shift {@code sum_j ||c_j - c'_j||^2} is at most {@code shiftTolerance}, or {@code maxIterations}
+   * centre updates were made. Labels of the result are always the nearest centres of the returned
+   * centres.
+   *
+   * <p>An empty cluster is re-seeded at the point farthest from its assigned centre (ties: lowest row)
+   * among clusters with at least two points; when every point sits on its centre, the empty cluster
+   * keeps its previous centre.
+   *
+   * @param data the points
+   * @param init initial centres, {@code k * d}; not modified
+   * @param k number of centres
+   * @param maxIterations maximum number of centre updates, {@code >= 0}
+   * @param shiftTolerance absolute tolerance on the squared centre shift ({@code 0} = run until the
+   *     labels are stable)
+   * @param variant plain Lloyd or Hamerly
+   * @param trace whether to record the inertia after every assignment step (costs one pass each)
+   * @param exec block executor
+   * @return the result
+   */
+  public static Result lloyd(
+      Data data, double[] init, int k, int maxIterations, double shiftTolerance, Variant variant,
+      boolean trace, BlockExecutor exec) {
+    int n = data.n();
+    int d = data.d();
+    double[] x = data.x();
+    int blocks = BlockExecutor.blocks(n);
+    double[] centers = init.clone();
+    int[] labels = new int[n];
+    double[] upper = new double[n];
+    double[] lower = new double[n];
+    double[][] sums = new double[blocks][k * d];
+    double[][] wsums = new double[blocks][k];
+    int[] changed = new int[blocks];
+    double[] half = new double[k];
+    double[] delta = new double[k];
+    double[] traceValues = new double[maxIterations + 1];
+    int traced = 0;
+
+    // initial assignment: full scan
+    exec.run(blocks, b -> changed[b] = fullAssign(data, centers, k, b, labels, upper, lower,
+        sums[b], wsums[b]));
+    if (trace) {
+      traceValues[traced++] = inertia(data, centers, labels, exec);
+    }
+    int iterations = 0;
+    boolean converged = false;
+    int repairs = 0;
+    double[] next = new double[k * d];
+    double[] totalW = new double[k];
+    while (iterations < maxIterations) {
+      // M-step: reduce partial sums in block order
+      Arrays.fill(next, 0.0);
+      Arrays.fill(totalW, 0.0);
+      for (int b = 0; b < blocks; b++) {
+        double[] s = sums[b];
+        double[] ws = wsums[b];
+        for (int j = 0; j < k; j++) {
+          totalW[j] += ws[j];
+        }
+        for (int t = 0; t < s.length; t++) {
+          next[t] += s[t];
+        }
+      }
+      boolean anyEmpty = false;
+      for (int j = 0; j < k; j++) {
+        if (totalW[j] > 0) {
+          double inv = 1.0 / totalW[j];
+          for (int t = 0; t < d; t++) {
+            next[j * d + t] *= inv;
+          }
+        } else {
+          anyEmpty = true;
+          System.arraycopy(centers, j * d, next, j * d, d);
+        }
+      }
+      if (anyEmpty) {
+        repairs += repairEmpty(data, next, k, totalW, labels, upper, lower, exec);
+      }
+      iterations++;
+      double shift = 0;
+      double maxDelta = 0;
+      double secondDelta = 0;
+      int maxDeltaIdx = -1;
+      for (int j = 0; j < k; j++) {
+        double s2 = dist2(centers, j * d, next, j * d, d);
+        shift += s2;
+        delta[j] = Math.sqrt(s2);
+        if (delta[j] > maxDelta) {
+          secondDelta = maxDelta;
+          maxDelta = delta[j];
+          maxDeltaIdx = j;
+        } else if (delta[j] > secondDelta) {
+          secondDelta = delta[j];
+        }
+      }
+      System.arraycopy(next, 0, centers, 0, k * d);
+      // E-step with the new centres
+      if (variant == Variant.HAMERLY) {
+        halfMinCenterDistances(centers, k, d, half);
+        final double md = maxDelta;
+        final double sd = secondDelta;
+        final int mi = maxDeltaIdx;
+        exec.run(blocks, b -> changed[b] = hamerlyAssign(data, centers, k, b, labels, upper, lower,
+            half, delta, md, sd, mi, sums[b], wsums[b]));
+      } else {
+        exec.run(blocks, b -> changed[b] = fullAssign(data, centers, k, b, labels, upper, lower,
+            sums[b], wsums[b]));
+      }
+      if (trace) {
+        traceValues[traced++] = inertia(data, centers, labels, exec);
+      }
+      int totalChanged = 0;
+      for (int c : changed) {
+        totalChanged += c;
+      }
+      if (totalChanged == 0 && !anyEmpty) {
+        converged = true;
+        break;
+      }
+      if (shift <= shiftTolerance && !anyEmpty) {
+        converged = true;
+        break;
+      }
+    }
+    double finalInertia = inertia(data, centers, labels, exec);
+    return new Result(centers, labels, finalInertia, iterations, converged,
+        trace ? Arrays.copyOf(traceValues, traced) : new double[0], repairs);
+  }
+
+  /** Nearest centre of every row of a block, with Hamerly bounds set; fills the block's sums. */
+  private static int fullAssign(
+      Data data, double[] centers, int k, int b, int[] labels, double[] upper, double[] lower,
+      double[] sums, double[] wsums) {
+    int n = data.n();
+    int d = data.d();
+    double[] x = data.x();
+    Arrays.fill(sums, 0.0);
+    Arrays.fill(wsums, 0.0);
+    int from = b * BlockExecutor.BLOCK_ROWS;
+    int to = Math.min(n, from + BlockExecutor.BLOCK_ROWS);
+    int changed = 0;
+    for (int i = from; i < to; i++) {
+      int base = i * d;
+      double best = Double.POSITIVE_INFINITY;
+      double second = Double.POSITIVE_INFINITY;
+      int arg = 0;
+      for (int j = 0; j < k; j++) {
+        double v = dist2(x, base, centers, j * d, d);
+        if (v < best) {
+          second = best;
+          best = v;
+          arg = j;
+        } else if (v < second) {
+          second = v;
+        }
+      }
+      if (labels[i] != arg) {
+        changed++;
+      }
+      labels[i] = arg;
+      upper[i] = Math.sqrt(best);
+      lower[i] = Math.sqrt(second);
+      accumulate(data, i, arg, sums, wsums);
+    }
+    return changed;
+  }
+
+  private static int hamerlyAssign(
+      Data data, double[] centers, int k, int b, int[] labels, double[] upper, double[] lower,
+      double[] half, double[] delta, double maxDelta, double secondDelta, int maxDeltaIdx,
+      double[] sums, double[] wsums) {
+    int n = data.n();
+    int d = data.d();
+    double[] x = data.x();
+    Arrays.fill(sums, 0.0);
+    Arrays.fill(wsums, 0.0);
+    int from = b * BlockExecutor.BLOCK_ROWS;
+    int to = Math.min(n, from + BlockExecutor.BLOCK_ROWS);
+    int changed = 0;
+    for (int i = from; i < to; i++) {
+      int a = labels[i];
+      double u = upper[i] + delta[a];
+      double l = lower[i] - (a == maxDeltaIdx ? secondDelta : maxDelta);
+      double m = Math.max(half[a], l);
+      if (u * (1 + BOUND_MARGIN) < m) {
+        upper[i] = u;
+        lower[i] = l;
+      } else {
+        int base = i * d;
+        u = Math.sqrt(dist2(x, base, centers, a * d, d));
+        if (u * (1 + BOUND_MARGIN) < m) {
+          upper[i] = u;
+          lower[i] = l;
+        } else {
+          double best = Double.POSITIVE_INFINITY;
+          double second = Double.POSITIVE_INFINITY;
+          int arg = 0;
+          for (int j = 0; j < k; j++) {
+            double v = dist2(x, base, centers, j * d, d);
+            if (v < best) {
+              second = best;
+              best = v;
+              arg = j;
+            } else if (v < second) {
+              second = v;
+            }
+          }
+          if (arg != a) {
+            changed++;
+            labels[i] = arg;
+            a = arg;
+          }
+          upper[i] = Math.sqrt(best);
+          lower[i] = Math.sqrt(second);
+        }
+      }
+      accumulate(data, i, a, sums, wsums);
+    }
+    return changed;
+  }
+
+  private static void accumulate(Data data, int i, int j, double[] sums, double[] wsums) {
+    int d = data.d();
+    double[] x = data.x();
+    double w = data.weight(i);
+    int base = i * d;
+    int cb = j * d;
+    if (w == 1.0) {
+      for (int t = 0; t < d; t++) {
+        sums[cb + t] += x[base + t];
+      }
+    } else {
+      for (int t = 0; t < d; t++) {
+        sums[cb + t] += w * x[base + t];
+      }
+    }
+    wsums[j] += w;
+  }
+
+  private static void halfMinCenterDistances(double[] centers, int k, int d, double[] half) {
+    Arrays.fill(half, Double.POSITIVE_INFINITY);
+    for (int a = 0; a < k; a++) {
+      for (int b = a + 1; b < k; b++) {
+        double v = Math.sqrt(dist2(centers, a * d, centers, b * d, d)) / 2;
+        if (v < half[a]) {
+          half[a] = v;
+        }
+        if (v < half[b]) {
+          half[b] = v;
+        }
+      }
+    }
+  }
+
+  /**
+   * Re-seeds empty clusters at the points farthest from their centres; returns how many were re-seeded.
+   * Reassigned points get exact bounds (upper 0, lower 0 forces a full check next step).
+   */
+  private static int repairEmpty(
+      Data data, double[] centers, int k, double[] totalW, int[] labels, double[] upper,
+      double[] lower, BlockExecutor exec) {
+    int n = data.n();
+    int d = data.d();
+    double[] x = data.x();
+    int[] count = new int[k];
+    for (int i = 0; i < n; i++) {
+      if (data.weight(i) > 0) {
+        count[labels[i]]++;
+      }
+    }
+    double[] far = new double[n];
+    exec.run(BlockExecutor.blocks(n), b -> {
+      int from = b * BlockExecutor.BLOCK_ROWS;
+      int to = Math.min(n, from + BlockExecutor.BLOCK_ROWS);
+      for (int i = from; i < to; i++) {
+        far[i] = data.weight(i) > 0 ? dist2(x, i * d, centers, labels[i] * d, d) : -1;
+      }
+    });
+    boolean[] used = new boolean[n];
+    int repaired = 0;
+    for (int j = 0; j < k; j++) {
+      if (totalW[j] > 0) {
+        continue;
+      }
+      int pick = -1;
+      double best = 0;
+      for (int i = 0; i < n; i++) {
+        if (!used[i] && far[i] > best && count[labels[i]] >= 2) {
+          best = far[i];
+          pick = i;
+        }
+      }
+      if (pick < 0) {
+        continue; // every point sits on its centre: keep the previous centre
+      }
+      used[pick] = true;
+      count[labels[pick]]--;
+      count[j]++;
+      labels[pick] = j;
+      System.arraycopy(x, pick * d, centers, j * d, d);
+      upper[pick] = 0;
+      lower[pick] = 0;
+      repaired++;
+    }
+    return repaired;
+  }
+
+  /**
+   * Weighted inertia of labels against centres, summed per block then in block order.
+   *
+   * @param data the points
+   * @param centers {@code k * d} centres
+   * @param labels label per row ({@code -1} rows are skipped)
+   * @param exec block executor
+   * @return the inertia
+   */
+  public static double inertia(Data data, double[] centers, int[] labels, BlockExecutor exec) {
+    int n = data.n();
+    int d = data.d();
+    int blocks = BlockExecutor.blocks(n);
+    double[] part = new double[blocks];
+    exec.run(blocks, b -> {
+      int from = b * BlockExecutor.BLOCK_ROWS;
+      int to = Math.min(n, from + BlockExecutor.BLOCK_ROWS);
+      double s = 0;
+      for (int i = from; i < to; i++) {
+        if (labels[i] >= 0) {
+          s += data.weight(i) * dist2(data.x(), i * d, centers, labels[i] * d, d);
+        }
+      }
+      part[b] = s;
+    });
+    double total = 0;
+    for (double p : part) {
+      total += p;
+    }
+    return total;
+  }
+
+  /**
+   * Index of the nearest centre (ties: lowest index).
+   *
+   * @param x points
+   * @param base offset of the point in {@code x}
+   * @param centers {@code k * d} centres
+   * @param k number of centres
+   * @param d dimension
+   * @return the index of the nearest centre
+   */
+  public static int nearest(double[] x, int base, double[] centers, int k, int d) {
+    double best = Double.POSITIVE_INFINITY;
+    int arg = 0;
+    for (int j = 0; j < k; j++) {
+      double v = dist2(x, base, centers, j * d, d);
+      if (v < best) {
+        best = v;
+        arg = j;
+      }
+    }
+    return arg;
+  }
+
+  /**
+   * Squared Euclidean distance between {@code a[ia..ia+d)} and {@code b[ib..ib+d)}.
+   *
+   * @param a first array
+   * @param ia offset in {@code a}
+   * @param b second array
+   * @param ib offset in {@code b}
+   * @param d dimension
+   * @return the squared distance
+   */
+  public static double dist2(double[] a, int ia, double[] b, int ib, int d) {
+    double s = 0;
+    for (int t = 0; t < d; t++) {
+      double diff = a[ia + t] - b[ib + t];
+      s += diff * diff;
+    }
+    return s;
+  }
+}
