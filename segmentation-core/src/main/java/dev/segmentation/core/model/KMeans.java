@@ -31,7 +31,8 @@ import org.apache.commons.rng.simple.RandomSource;
  * weights multiply squared distances). The objective (inertia) is the sum over training accounts of
  * {@code weight_i * ||x_i - c_{label(i)}||^2}, with unit weights unless {@link Builder#weights(String)}
  * names a weight column. Each restart {@code r} draws its random numbers from its own
- * {@code XO_RO_SHI_RO_128_PP} stream seeded from {@code (seed, r)}; the restart with the lowest inertia
+ * {@code XO_RO_SHI_RO_128_PP} stream seeded with outputs {@code 2r} and {@code 2r + 1} of the
+ * SplitMix64 sequence started at the seed; the restart with the lowest inertia
  * wins (ties: lowest {@code r}). Lloyd iterations stop when no label changes, when the squared centroid
  * shift {@code sum_j ||c_j - c'_j||^2} is at most {@code tolerance * mean_t var(x_t)} (the mean
  * population variance of the feature columns, as scikit-learn defines its {@code tol}), or after
@@ -88,6 +89,31 @@ public final class KMeans {
    */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Returns a copy of this configuration with another number of clusters.
+   *
+   * @param k at least 1
+   * @return the new configuration
+   * @throws IllegalArgumentException when {@code k < 1}
+   * @throws IllegalStateException when the configuration starts from given centroids
+   */
+  public KMeans withClusters(int k) {
+    if (init == KMeansInit.GIVEN) {
+      throw new IllegalStateException(
+          "A KMeans configuration with given initial centroids cannot change its number of clusters.");
+    }
+    Builder b = new Builder();
+    b.clusters(k).restarts(restarts).maxIterations(maxIterations).tolerance(tolerance).seed(seed)
+        .init(init).algorithm(algorithm).parallelism(parallelism);
+    if (weightColumn != null) {
+      b.weights(weightColumn);
+    }
+    if (executor != null) {
+      b.executor(executor);
+    }
+    return b.build();
   }
 
   /**
@@ -285,16 +311,18 @@ public final class KMeans {
   }
 
   /**
-   * The random stream of one restart: {@code XO_RO_SHI_RO_128_PP} seeded with two SplitMix64-mixed
-   * words of {@code (seed, restart)}.
+   * The random stream of one restart: {@code XO_RO_SHI_RO_128_PP} seeded with outputs
+   * {@code 2r} and {@code 2r + 1} of the SplitMix64 sequence started at {@code seed}.
    *
    * @param seed the configured seed
    * @param restart the restart index
    * @return a new random source
    */
   static UniformRandomProvider restartRng(long seed, int restart) {
-    return RandomSource.XO_RO_SHI_RO_128_PP.create(
-        new long[] {mix(seed), mix(seed + 0x9E3779B97F4A7C15L * (restart + 1L))});
+    long golden = 0x9E3779B97F4A7C15L;
+    return RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {
+      mix(seed + golden * (2L * restart + 1)), mix(seed + golden * (2L * restart + 2))
+    });
   }
 
   private static long mix(long z) {
@@ -395,7 +423,7 @@ public final class KMeans {
     private int clusters = -1;
     private int restarts = 10;
     private int maxIterations = 300;
-    private double tolerance = 1e-4;
+    private double tolerance = 0.0;
     private long seed = DEFAULT_SEED;
     private KMeansInit init = KMeansInit.K_MEANS_PLUS_PLUS;
     private double[] initialCentroids;
@@ -453,8 +481,9 @@ public final class KMeans {
 
     /**
      * Sets the relative tolerance: iterations stop when the squared centroid shift is at most
-     * {@code tolerance} times the mean variance of the feature columns. Default {@code 1e-4}; 0 runs
-     * until no label changes.
+     * {@code tolerance} times the mean variance of the feature columns (scikit-learn's {@code tol}
+     * uses {@code 1e-4}). Default 0: run until no label changes (or {@code maxIterations}); Hamerly's
+     * bounds make the last iterations cheap, and stopping early can leave a visibly worse optimum.
      *
      * @param tol finite and {@code >= 0}
      * @return this builder

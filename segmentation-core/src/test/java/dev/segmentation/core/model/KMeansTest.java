@@ -182,7 +182,7 @@ class KMeansTest {
   void configurationToStringListsEveryParameter() {
     KMeans k = KMeans.builder().clusters(5).restarts(10).maxIterations(300).seed(42L)
         .parallelism(2).build();
-    assertEquals("KMeans[clusters=5, restarts=10, maxIterations=300, tolerance=1.0E-4, seed=42, "
+    assertEquals("KMeans[clusters=5, restarts=10, maxIterations=300, tolerance=0.0, seed=42, "
         + "init=K_MEANS_PLUS_PLUS, algorithm=HAMERLY, weights=none, parallelism=2]", k.toString());
     assertThrows(IllegalStateException.class, () -> KMeans.builder().build(), "clusters required");
     assertThrows(IllegalArgumentException.class, () -> KMeans.builder().clusters(0));
