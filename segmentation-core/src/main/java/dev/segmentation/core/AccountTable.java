@@ -116,12 +116,26 @@ public final class AccountTable {
       Integer previous = index.putIfAbsent(id, i);
       if (previous != null) {
         throw new DataValidationException(
-            "Duplicate account id \"" + id + "\" at " + rowLabel.apply(previous) + " and "
-                + rowLabel.apply(i) + "; ids must be unique.",
+            "Duplicate account id \"" + id + "\" at "
+                + bothLabels(rowLabel.apply(previous), rowLabel.apply(i)) + "; ids must be unique.",
             id, idColumnName, -1, null);
       }
     }
     this.idIndex = index;
+  }
+
+  /**
+   * Joins "row 17" and "row 233" as "rows 17 and 233" (and items likewise), the message format of
+   * CONVENTIONS section 6; other labels (CSV lines) are joined as given.
+   */
+  private static String bothLabels(String first, String second) {
+    for (String noun : new String[] {"row ", "item "}) {
+      if (first.startsWith(noun) && second.startsWith(noun)) {
+        return noun.trim() + "s " + first.substring(noun.length()) + " and "
+            + second.substring(noun.length());
+      }
+    }
+    return first + " and " + second;
   }
 
   static AccountTable create(

@@ -165,7 +165,9 @@ public final class FittedCriteria {
   /**
    * Transforms a table into the feature matrix. Missing values are imputed with the training
    * statistics; accounts that cannot get features (missing value or unseen category under a
-   * {@code MARK_UNASSIGNED} policy) get a row of {@code NaN} and a {@link RowIssue}.
+   * {@code MARK_UNASSIGNED} policy) get a row of {@code NaN} and a {@link RowIssue}. As in fitting, the
+   * other values of an account with a missing value under {@link MissingPolicy#MARK_UNASSIGNED} are not
+   * transformed, so they raise no unseen-category or transform-domain error.
    *
    * @param table accounts with the columns the criteria read
    * @return the {@code n x d} feature matrix
@@ -181,6 +183,7 @@ public final class FittedCriteria {
     double[] data = new double[Math.multiplyExact(n, d)];
     boolean[] bad = new boolean[n];
     RowIssue[] issues = new RowIssue[n];
+    boolean[] unassigned = missingUnderMarkUnassigned(table);
     int offset = 0;
     for (FittedCriterion f : fitted) {
       Criterion c = f.criterion();
@@ -201,6 +204,9 @@ public final class FittedCriteria {
               }
               default -> v = f.imputeValue();
             }
+          }
+          if (unassigned[i]) {
+            continue;
           }
           double y = v;
           for (int s = 0; s < f.transforms().size(); s++) {
@@ -246,13 +252,18 @@ public final class FittedCriteria {
             if (level < 0) {
               String label = labels.levels().get(codes[i]);
               switch (c.unseenCategory()) {
-                case ERROR -> throw new DataValidationException(
-                    "Criterion '" + c.name() + "', account \"" + table.id(i) + "\": category \""
-                        + label + "\" did not occur in training; known levels are: "
-                        + String.join(", ", f.levels()) + ".\n"
-                        + "Use unseen(UnseenCategoryPolicy.ALL_ZERO or MARK_UNASSIGNED) to accept new "
-                        + "categories.",
-                    table.id(i), c.name(), -1, null);
+                case ERROR -> {
+                  if (unassigned[i]) {
+                    continue;
+                  }
+                  throw new DataValidationException(
+                      "Criterion '" + c.name() + "', account \"" + table.id(i) + "\": category \""
+                          + label + "\" did not occur in training; known levels are: "
+                          + String.join(", ", f.levels()) + ".\n"
+                          + "Use unseen(UnseenCategoryPolicy.ALL_ZERO or MARK_UNASSIGNED) to accept new "
+                          + "categories.",
+                      table.id(i), c.name(), -1, null);
+                }
                 case MARK_UNASSIGNED -> {
                   flag(table, i, c, UnassignedReason.UNSEEN_CATEGORY, bad, issues);
                   continue;
@@ -276,6 +287,29 @@ public final class FittedCriteria {
       }
     }
     return new FeatureMatrix(table.ids(), featureNames, data, n, d, issueList);
+  }
+
+  /** Rows with a missing value under MARK_UNASSIGNED for some criterion (left out of fitting). */
+  private boolean[] missingUnderMarkUnassigned(AccountTable table) {
+    boolean[] out = new boolean[table.rowCount()];
+    for (FittedCriterion f : fitted) {
+      Criterion c = f.criterion();
+      if (c.missingPolicy() != MissingPolicy.MARK_UNASSIGNED) {
+        continue;
+      }
+      if (c.kind() == CriterionKind.NUMERIC) {
+        double[] raw = CriterionValues.numeric(table, c);
+        for (int i = 0; i < raw.length; i++) {
+          out[i] |= Double.isNaN(raw[i]);
+        }
+      } else {
+        int[] codes = CriterionValues.categoryLabels(table, c).codes();
+        for (int i = 0; i < codes.length; i++) {
+          out[i] |= codes[i] == CriterionValues.MISSING;
+        }
+      }
+    }
+    return out;
   }
 
   private static void flag(

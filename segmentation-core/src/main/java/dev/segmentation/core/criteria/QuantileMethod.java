@@ -57,7 +57,8 @@ public enum QuantileMethod {
         throw new IllegalArgumentException("Probability must be in [0, 1], was " + p + ".");
       }
     }
-    return Quantile.withDefaults().with(method).evaluate(values, probabilities);
+    // withCopy(true): Quantile's default partially sorts the array in place.
+    return Quantile.withDefaults().withCopy(true).with(method).evaluate(values, probabilities);
   }
 
   /**

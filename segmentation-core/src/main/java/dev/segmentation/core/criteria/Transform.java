@@ -59,8 +59,20 @@ public sealed interface Transform
   record Standardize() implements Transform {
     @Override
     public FittedTransform fit(double[] values) {
-      double mean = Mean.of(values).getAsDouble();
-      double std = StandardDeviation.of(values).setBiased(true).getAsDouble();
+      // Statistics of the values scaled by a power of two near their largest magnitude: the scaling is
+      // exact, so ordinary values give the same result, and squared deviations of magnitudes above
+      // 1e154 or below 1e-154 neither overflow (std = NaN) nor underflow (std = 0, a false "constant").
+      double maxAbs = 0;
+      for (double v : values) {
+        maxAbs = Math.max(maxAbs, Math.abs(v));
+      }
+      int e = maxAbs == 0 ? 0 : Math.getExponent(maxAbs);
+      double[] scaled = new double[values.length];
+      for (int i = 0; i < values.length; i++) {
+        scaled[i] = Math.scalb(values[i], -e);
+      }
+      double mean = Math.scalb(Mean.of(scaled).getAsDouble(), e);
+      double std = Math.scalb(StandardDeviation.of(scaled).setBiased(true).getAsDouble(), e);
       return new FittedTransform.ZScore(mean, std);
     }
 
