@@ -1,8 +1,7 @@
 /**
- * Coverage allocation of sales resources to accounts and segments under hours and budget limits,
- * territories and quotas. The module is in place so that its build, manifest and dependency tree are
- * checked from the start; its first types arrive with the allocation work (coverage options, the LP
- * solver, plans).
+ * Coverage allocation: choose a coverage option for every account under hours per role, a money budget
+ * and minimum service levels ({@link dev.segmentation.allocation.AllocationProblem}), with LP bounds,
+ * gaps and shadow prices in the resulting {@link dev.segmentation.allocation.AllocationPlan}.
  *
  * @since 0.1
  */

@@ -251,7 +251,7 @@ public final class KSelection {
     @Override
     public String toString() {
       TextTable t = new TextTable(
-          List.of("k", "inertia", "silhouette", "calinski_harabasz", "davies_bouldin", ""),
+          List.of("k", "inertia", "silhouette", "calinski_harabasz", "davies_bouldin", "note"),
           new boolean[] {true, true, true, true, true, false});
       for (Row r : rows) {
         t.addRow(Integer.toString(r.k()), fmt(r.inertia()), fmt(r.silhouette()),

@@ -16,9 +16,11 @@ import java.util.TreeMap;
  * <p>The defaults read RFC 4180 files: a header row, comma delimiter, double-quote quoting (a quote
  * inside a quoted field is doubled), LF or CRLF line ends, UTF-8 with an optional byte-order mark.
  * Without an {@linkplain #idColumn(String) id column}, account ids are the 1-based data row numbers
- * ("1", "2", ...). Column types not given by {@link #columnType(String, ColumnType)} are inferred from
- * every value of the column: {@link ColumnType#NUMERIC} when all non-missing values are decimal numbers,
- * else {@link ColumnType#DATE} when all are ISO-8601 dates ({@code 2026-11-25}), else
+ * ("1", "2", ...) and the id column is named {@code "id"} ({@code "row"} if the file has a data column
+ * named {@code "id"}). Every cell, quoted or not, is stripped of leading and trailing white space, and
+ * blank lines are skipped. Column types not given by {@link #columnType(String, ColumnType)} are
+ * inferred from every value of the column: {@link ColumnType#NUMERIC} when all non-missing values are
+ * decimal numbers, else {@link ColumnType#DATE} when all are ISO-8601 dates ({@code 2026-11-25}), else
  * {@link ColumnType#CATEGORICAL}; a column whose values are all missing is numeric. Cells equal to one of
  * the {@linkplain #missingValues(String...) missing tokens} (after trimming spaces) are missing values.
  *
@@ -81,7 +83,7 @@ public final class CsvOptions {
    *
    * @param delimiter the delimiter, for example {@code ','}, {@code ';'} or {@code '\t'}
    * @return new options
-   * @throws IllegalArgumentException when the delimiter is a quote, line break or the decimal separator
+   * @throws IllegalArgumentException when the delimiter is the quote character or a line break
    */
   public CsvOptions delimiter(char delimiter) {
     if (delimiter == '\n' || delimiter == '\r' || delimiter == quote) {
@@ -110,12 +112,13 @@ public final class CsvOptions {
   }
 
   /**
-   * Sets the decimal separator of numbers: {@code '.'} (default) or {@code ','}. With {@code ','},
-   * thousands separators are not accepted.
+   * Sets the decimal separator of numbers: {@code '.'} (default) or {@code ','}. Thousands separators
+   * are never accepted. With {@code ','} and a comma delimiter, numbers must be quoted (the writer
+   * quotes them).
    *
    * @param separator {@code '.'} or {@code ','}
    * @return new options
-   * @throws IllegalArgumentException for another character, or {@code ','} with a comma delimiter
+   * @throws IllegalArgumentException for another character
    */
   public CsvOptions decimalSeparator(char separator) {
     if (separator != '.' && separator != ',') {

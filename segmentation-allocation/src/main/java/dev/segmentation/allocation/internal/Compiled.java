@@ -1,0 +1,272 @@
+package dev.segmentation.allocation.internal;
+
+import dev.segmentation.allocation.AllocationProblem;
+import dev.segmentation.allocation.Channel;
+import dev.segmentation.allocation.CoverageOption;
+import dev.segmentation.allocation.LimitKind;
+import dev.segmentation.allocation.Objective;
+import dev.segmentation.allocation.PerAccount;
+import dev.segmentation.allocation.ResponseModel;
+import dev.segmentation.allocation.Role;
+import dev.segmentation.allocation.ServiceLevel;
+import dev.segmentation.core.AccountTable;
+import dev.segmentation.core.DataValidationException;
+import dev.segmentation.core.model.Condition;
+import dev.segmentation.core.table.NumericColumn;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntPredicate;
+
+/**
+ * An allocation problem compiled to arrays: the {@link Mckp} instance plus what is needed to report a
+ * plan in the problem's terms (limit names and kinds, per-candidate value and cost, segment of each
+ * account). Rows are ordered: roles, then the budget (if finite), then service levels.
+ */
+public final class Compiled {
+
+  /** The instance (objective = value or value minus cost). */
+  public final Mckp mckp;
+  /** Name of each row. */
+  public final String[] rowName;
+  /** Kind of each row. */
+  public final LimitKind[] rowKind;
+  /** Value (without cost) of each candidate. */
+  public final double[] grossValue;
+  /** Money cost of each candidate. */
+  public final double[] cost;
+  /** The options, by option index. */
+  public final List<CoverageOption> options;
+  /** Segment id of each account, or null. */
+  public final String[] segmentOf;
+  /** Account ids. */
+  public final List<String> ids;
+  /** Number of role rows. */
+  public final int roleRows;
+  /** Index of the budget row, or -1. */
+  public final int budgetRow;
+
+  private Compiled(Mckp mckp, String[] rowName, LimitKind[] rowKind, double[] grossValue,
+      double[] cost, List<CoverageOption> options, String[] segmentOf, List<String> ids, int roleRows,
+      int budgetRow) {
+    this.mckp = mckp;
+    this.rowName = rowName;
+    this.rowKind = rowKind;
+    this.grossValue = grossValue;
+    this.cost = cost;
+    this.options = options;
+    this.segmentOf = segmentOf;
+    this.ids = ids;
+    this.roleRows = roleRows;
+    this.budgetRow = budgetRow;
+  }
+
+  /**
+   * Compiles a problem.
+   *
+   * @param p the problem
+   * @return the compiled form
+   * @throws DataValidationException when a per-account amount is missing or not finite
+   */
+  public static Compiled compile(AllocationProblem p) {
+    AccountTable t = p.accounts();
+    int n = t.rowCount();
+    List<CoverageOption> options = p.options();
+    int o = options.size();
+    List<Role> roles = p.roles();
+    boolean hasBudget = Double.isFinite(p.budget());
+    List<ServiceLevel> levels = p.serviceLevels();
+    int m = roles.size() + (hasBudget ? 1 : 0) + levels.size();
+    String[] rowName = new String[m];
+    LimitKind[] rowKind = new LimitKind[m];
+    double[] rhs = new double[m];
+    int r = 0;
+    for (Role role : roles) {
+      rowName[r] = role.name();
+      rowKind[r] = LimitKind.ROLE_HOURS;
+      rhs[r++] = role.hours();
+    }
+    int budgetRow = -1;
+    if (hasBudget) {
+      budgetRow = r;
+      rowName[r] = "budget";
+      rowKind[r] = LimitKind.BUDGET;
+      rhs[r++] = p.budget();
+    }
+    int slStart = r;
+    String[] segmentOf = new String[n];
+    for (int i = 0; i < n; i++) {
+      segmentOf[i] = p.segmentOf(i).orElse(null);
+    }
+    for (ServiceLevel sl : levels) {
+      int size = 0;
+      for (String s : segmentOf) {
+        if (sl.segment().equals(s)) {
+          size++;
+        }
+      }
+      rowName[r] = sl.name();
+      rowKind[r] = LimitKind.SERVICE_LEVEL;
+      rhs[r++] = -Math.ceil(sl.minShare() * size - 1e-9);
+    }
+    // per-option, per-account amounts
+    double[][] hours = new double[o][];
+    String[][] hourRole = new String[o][];
+    double[][] costs = new double[o][];
+    double[][] values = new double[o][];
+    IntPredicate[] eligible = new IntPredicate[o];
+    ResponseModel rm = p.responseModel().orElse(null);
+    double[] revenue = rm == null ? null : column(t, rm.revenueColumn(), "response model revenue");
+    double[] potential = rm == null ? null : column(t, rm.potentialColumn(), "response model potential");
+    for (int q = 0; q < o; q++) {
+      CoverageOption opt = options.get(q);
+      hours[q] = new double[roles.size() * n];
+      for (int rr = 0; rr < roles.size(); rr++) {
+        PerAccount h = opt.hours().get(roles.get(rr).name());
+        if (h != null) {
+          double[] v = amounts(t, h, "hours of role '" + roles.get(rr).name() + "' of option '"
+              + opt.id() + "'", true);
+          for (int i = 0; i < n; i++) {
+            hours[q][i * roles.size() + rr] = v[i];
+          }
+        }
+      }
+      costs[q] = amounts(t, opt.cost(), "cost of option '" + opt.id() + "'", true);
+      values[q] = new double[n];
+      if (opt.value().isPresent()) {
+        values[q] = amounts(t, opt.value().get(), "value of option '" + opt.id() + "'", false);
+      } else if (rm != null) {
+        for (int i = 0; i < n; i++) {
+          values[q][i] = rm.value(revenue[i], potential[i], opt.retention(), opt.effort());
+        }
+      } else if (p.valueFunction().isPresent()) {
+        for (int i = 0; i < n; i++) {
+          double v;
+          try {
+            v = p.valueFunction().get().value(t.row(i), opt);
+          } catch (RuntimeException e) {
+            throw new DataValidationException("Value function failed for account \"" + t.id(i)
+                + "\" and option '" + opt.id() + "': " + e, t.id(i), null, -1, e);
+          }
+          if (!Double.isFinite(v)) {
+            throw new DataValidationException(String.format(Locale.ROOT,
+                "Value function gave %s for account \"%s\" and option '%s'; expected a finite value.",
+                v, t.id(i), opt.id()), t.id(i), null, -1, null);
+          }
+          values[q][i] = v;
+        }
+      }
+      IntPredicate bySegment = opt.segments().isEmpty() || opt.channel() == Channel.NONE
+          ? i -> true : i -> segmentOf[i] != null && opt.segments().contains(segmentOf[i]);
+      IntPredicate byCondition = opt.eligibleWhen().isEmpty() || opt.channel() == Channel.NONE
+          ? i -> true : Condition.parse(opt.eligibleWhen().get()).bind(t);
+      eligible[q] = i -> bySegment.test(i) && byCondition.test(i);
+    }
+    int[] locked = new int[n];
+    java.util.Arrays.fill(locked, -1);
+    for (java.util.Map.Entry<String, String> e : p.locks().entrySet()) {
+      int i = t.indexOf(e.getKey()).getAsInt();
+      for (int q = 0; q < o; q++) {
+        if (options.get(q).id().equals(e.getValue())) {
+          locked[i] = q;
+        }
+      }
+    }
+    // candidates
+    int[] start = new int[n + 1];
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+      start[i] = count;
+      for (int q = 0; q < o; q++) {
+        if (locked[i] >= 0 ? locked[i] == q : eligible[q].test(i)) {
+          count++;
+        }
+      }
+    }
+    start[n] = count;
+    int[] option = new int[count];
+    double[] value = new double[count];
+    double[] gross = new double[count];
+    double[] cost = new double[count];
+    double[] use = new double[count * m];
+    int k = 0;
+    boolean profit = p.objective() == Objective.PROFIT;
+    int nr = roles.size();
+    for (int i = 0; i < n; i++) {
+      for (int q = 0; q < o; q++) {
+        if (!(locked[i] >= 0 ? locked[i] == q : eligible[q].test(i))) {
+          continue;
+        }
+        option[k] = q;
+        gross[k] = values[q][i];
+        cost[k] = costs[q][i];
+        value[k] = profit ? gross[k] - cost[k] : gross[k];
+        for (int rr = 0; rr < nr; rr++) {
+          use[k * m + rr] = hours[q][i * nr + rr];
+        }
+        if (budgetRow >= 0) {
+          use[k * m + budgetRow] = cost[k];
+        }
+        for (int s = 0; s < levels.size(); s++) {
+          ServiceLevel sl = levels.get(s);
+          if (sl.segment().equals(segmentOf[i]) && sl.qualifies(options.get(q))) {
+            use[k * m + slStart + s] = -1.0;
+          }
+        }
+        k++;
+      }
+    }
+    Mckp mckp = new Mckp(n, m, start, option, value, use, rhs);
+    return new Compiled(mckp, rowName, rowKind, gross, cost, options, segmentOf, t.ids(), nr,
+        budgetRow);
+  }
+
+  private static double[] column(AccountTable t, String name, String what) {
+    NumericColumn c;
+    try {
+      c = t.numeric(name);
+    } catch (IllegalArgumentException e) {
+      throw new DataValidationException("The " + what + " column: " + e.getMessage(), null, name, -1, e);
+    }
+    double[] v = c.toArray();
+    for (int i = 0; i < v.length; i++) {
+      if (!Double.isFinite(v[i])) {
+        throw new DataValidationException(String.format(Locale.ROOT,
+            "Column '%s' (%s), account \"%s\": %s; expected a finite number.", name, what, t.id(i),
+            Double.isNaN(v[i]) ? "the value is missing" : "the value is " + v[i]),
+            t.id(i), name, -1, null);
+      }
+    }
+    return v;
+  }
+
+  private static double[] amounts(AccountTable t, PerAccount a, String what, boolean nonNegative) {
+    int n = t.rowCount();
+    double[] v;
+    if (a.column() == null) {
+      v = new double[n];
+      java.util.Arrays.fill(v, a.constant());
+    } else {
+      v = column(t, a.column(), what);
+    }
+    if (nonNegative) {
+      for (int i = 0; i < n; i++) {
+        if (v[i] < 0) {
+          throw new DataValidationException(String.format(Locale.ROOT,
+              "%s, account \"%s\": %s is negative; expected a value >= 0.", what, t.id(i), v[i]),
+              t.id(i), a.column(), -1, null);
+        }
+      }
+    }
+    return v;
+  }
+
+  /**
+   * Returns the names of the rows in order, as a list.
+   *
+   * @return the row names
+   */
+  public List<String> rowNames() {
+    return new ArrayList<>(List.of(rowName));
+  }
+}

@@ -1,0 +1,193 @@
+package dev.segmentation.allocation.internal;
+
+import dev.segmentation.allocation.Cancellation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Minimises the Lagrangian dual {@code L(lambda) = lambda . rhs + sum_i max_k (value_k - lambda .
+ * use_k)} over {@code 0 <= lambda <= U} by a cutting-plane method: every evaluation gives the cut
+ * {@code L(mu) >= L(lambda) + g . (mu - lambda)} with subgradient {@code g = rhs - use(choice)}; the
+ * next point minimises the cutting-plane model inside a trust region around the best point (a proximal
+ * stabilisation of Kelley's method), and the minimum of the model over the whole box is a lower bound
+ * on {@code min L}. By LP duality {@code min L} is the optimum of the LP relaxation, so the best
+ * {@code L} found is always a valid upper bound on the optimum, and the method stops when it is within
+ * {@link Solver#BOUND_TOL} (relative) of the model's lower bound.
+ *
+ * <p>{@code U} is a box far beyond any multiplier an optimal dual needs on a feasible problem; a
+ * multiplier that ends on it with its row still violated shows that the problem is infeasible.
+ */
+final class Dual {
+
+  double[] lambda;
+  double bound = Double.POSITIVE_INFINITY;
+  boolean converged;
+  boolean timedOut;
+  boolean cancelled;
+  int iterations;
+  int[] infeasibleRows;
+
+  boolean stoppedEarly() {
+    return timedOut || cancelled;
+  }
+
+  static Dual minimize(Mckp p, int maxIterations, long deadline, Cancellation cancel) {
+    int m = p.m;
+    Dual d = new Dual();
+    double[] zeroTie = new double[m];
+    if (m == 0) {
+      Mckp.Eval e = p.evaluate(new double[0], zeroTie);
+      d.lambda = new double[0];
+      d.bound = e.bound;
+      d.converged = true;
+      d.iterations = 1;
+      return d;
+    }
+    double[] upper = boxBounds(p);
+    List<double[]> cutG = new ArrayList<>();
+    List<double[]> cutAt = new ArrayList<>();
+    List<Double> cutF = new ArrayList<>();
+    double[] lam = new double[m];
+    Mckp.Eval e = p.evaluate(lam, zeroTie);
+    d.iterations = 1;
+    addCut(p, e, lam, cutG, cutAt, cutF);
+    double best = e.bound;
+    double[] bestLam = lam.clone();
+    double[] radius = new double[m];
+    for (int r = 0; r < m; r++) {
+      radius[r] = Math.max(upper[r] * 1e-6, initialScale(p, r));
+    }
+    double lower = Double.NEGATIVE_INFINITY;
+    Master global = new Master(m);
+    Master local = new Master(m);
+    double[] zero = new double[m];
+    while (true) {
+      // global lower bound from the model over the whole box
+      global.sync(cutG, cutAt, cutF);
+      double[] full = global.minimize(zero, upper);
+      lower = Math.max(lower, full[m]);
+      double tol = Solver.BOUND_TOL * Math.max(1.0, Math.abs(best));
+      if (best - lower <= tol) {
+        d.converged = true;
+        break;
+      }
+      if (d.iterations >= maxIterations) {
+        break;
+      }
+      if (cancel.isCancelled()) {
+        d.cancelled = true;
+        break;
+      }
+      if (System.nanoTime() > deadline) {
+        d.timedOut = true;
+        break;
+      }
+      double[] lo = new double[m];
+      double[] hi = new double[m];
+      for (int r = 0; r < m; r++) {
+        lo[r] = Math.max(0, bestLam[r] - radius[r]);
+        hi[r] = Math.min(upper[r], bestLam[r] + radius[r]);
+      }
+      local.sync(cutG, cutAt, cutF);
+      double[] step = local.minimize(lo, hi);
+      double predicted = best - step[m];
+      double[] next = java.util.Arrays.copyOf(step, m);
+      e = p.evaluate(next, zeroTie);
+      d.iterations++;
+      addCut(p, e, next, cutG, cutAt, cutF);
+      double actual = best - e.bound;
+      boolean onEdge = false;
+      for (int r = 0; r < m; r++) {
+        if ((next[r] >= hi[r] - 1e-12 * Math.max(1, hi[r]) && hi[r] < upper[r])
+            || (next[r] <= lo[r] + 1e-12 * Math.max(1, lo[r]) && lo[r] > 0)) {
+          onEdge = true;
+        }
+      }
+      if (e.bound < best) {
+        best = e.bound;
+        bestLam = next;
+        if (actual >= 0.5 * predicted && onEdge) {
+          for (int r = 0; r < m; r++) {
+            radius[r] = Math.min(upper[r], radius[r] * 4);
+          }
+        }
+      } else if (predicted > 0 && actual < 0.1 * predicted) {
+        for (int r = 0; r < m; r++) {
+          radius[r] = Math.max(radius[r] * 0.5, upper[r] * 1e-12);
+        }
+      }
+    }
+    d.lambda = bestLam;
+    d.bound = best;
+    if (d.converged) {
+      Mckp.Eval at = p.evaluate(bestLam, zeroTie);
+      List<Integer> bad = new ArrayList<>();
+      for (int r = 0; r < m; r++) {
+        if (bestLam[r] >= upper[r] * (1 - 1e-9) && at.usage[r] > p.rhs[r] + Rounding.tol(p.rhs[r])) {
+          bad.add(r);
+        }
+      }
+      if (!bad.isEmpty()) {
+        d.infeasibleRows = bad.stream().mapToInt(Integer::intValue).toArray();
+      }
+    }
+    return d;
+  }
+
+  private static void addCut(Mckp p, Mckp.Eval e, double[] lam, List<double[]> cutG,
+      List<double[]> cutAt, List<Double> cutF) {
+    double[] g = new double[p.m];
+    for (int r = 0; r < p.m; r++) {
+      g[r] = p.rhs[r] - e.usage[r];
+    }
+    cutG.add(g);
+    cutAt.add(lam.clone());
+    cutF.add(e.bound);
+  }
+
+  /** A typical multiplier scale of a row: value per unit of use, for the first trust region. */
+  private static double initialScale(Mckp p, int r) {
+    double num = 0;
+    double den = 0;
+    for (int i = 0; i < p.n; i++) {
+      for (int k = p.start[i]; k < p.start[i + 1]; k++) {
+        num += Math.abs(p.value[k]);
+        den += Math.abs(p.use[k * p.m + r]);
+      }
+    }
+    return den == 0 ? 1.0 : Math.max(1e-9, num / den);
+  }
+
+  /**
+   * Box of the multipliers: {@code 1e3 * (largest value spread of an account + 1) / (smallest positive
+   * use difference of the row between two candidates of an account)}.
+   */
+  private static double[] boxBounds(Mckp p) {
+    int m = p.m;
+    double spread = 0;
+    double[] minDiff = new double[m];
+    java.util.Arrays.fill(minDiff, Double.POSITIVE_INFINITY);
+    for (int i = 0; i < p.n; i++) {
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
+      for (int k = p.start[i]; k < p.start[i + 1]; k++) {
+        lo = Math.min(lo, p.value[k]);
+        hi = Math.max(hi, p.value[k]);
+        for (int k2 = k + 1; k2 < p.start[i + 1]; k2++) {
+          for (int r = 0; r < m; r++) {
+            double diff = Math.abs(p.use[k * m + r] - p.use[k2 * m + r]);
+            if (diff > 0) {
+              minDiff[r] = Math.min(minDiff[r], diff);
+            }
+          }
+        }
+      }
+      spread = Math.max(spread, hi - lo);
+    }
+    double[] u = new double[m];
+    for (int r = 0; r < m; r++) {
+      u[r] = minDiff[r] == Double.POSITIVE_INFINITY ? 1.0 : 1e3 * (spread + 1) / minDiff[r];
+    }
+    return u;
+  }
+}

@@ -1,0 +1,162 @@
+package dev.segmentation.allocation.internal;
+
+import dev.segmentation.allocation.AllocationProblem;
+import dev.segmentation.allocation.PlanStatus;
+import dev.segmentation.allocation.SolveLimits;
+import dev.segmentation.allocation.SolveMethod;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Solves a compiled allocation problem.
+ *
+ * <ol>
+ *   <li>Cheap infeasibility checks ({@link Diagnose}).
+ *   <li>The LP relaxation through its Lagrangian dual {@code min_{lambda >= 0} L(lambda)}, one
+ *       multiplier per limit, by Kelley's cutting-plane method with a proximal trust region: each
+ *       iteration evaluates {@code L} (one pass over the accounts) and adds a cut to a small LP. Every
+ *       {@code L(lambda)} is an upper bound on the optimum; the method stops when the best bound and the
+ *       cutting-plane model's minimum agree to a relative {@value #BOUND_TOL}.
+ *   <li>Each account's best option at the best multipliers (ties: less priced use), repaired to
+ *       feasibility and improved ({@link Rounding}).
+ *   <li>For {@link SolveMethod#EXACT} (or {@link SolveMethod#AUTO} on small instances), branch and bound.
+ * </ol>
+ */
+public final class Solver {
+
+  /** Relative tolerance of the dual convergence and of OPTIMAL status. */
+  public static final double BOUND_TOL = 1e-9;
+
+  /** Accounts freed in the core search after rounding. */
+  public static final int CORE_SIZE = 48;
+
+  /** Node limit of the core search. */
+  public static final long CORE_NODE_LIMIT = 200_000L;
+
+  /** Node limit of the exact search. */
+  public static final long NODE_LIMIT = 20_000_000L;
+
+  private Solver() {}
+
+  /** What a solve produced. */
+  public static final class Outcome {
+    /** Status. */
+    public PlanStatus status;
+    /** Candidate per account, or null when infeasible. */
+    public int[] choice;
+    /** Best multipliers (shadow prices) per row. */
+    public double[] lambda;
+    /** Best upper bound (the LP bound when converged). */
+    public double bound = Double.NaN;
+    /** Whether the dual converged (the bound is the LP optimum). */
+    public boolean converged;
+    /** Dual iterations. */
+    public int iterations;
+    /** Conflicts of an infeasible problem. */
+    public List<String> conflicts = new ArrayList<>();
+    /** Whether branch and bound proved the plan optimal. */
+    public boolean provenOptimal;
+  }
+
+  /**
+   * Solves.
+   *
+   * @param c the compiled problem
+   * @param method the method
+   * @param limits the limits
+   * @return the outcome
+   */
+  public static Outcome solve(Compiled c, SolveMethod method, SolveLimits limits) {
+    Mckp p = c.mckp;
+    Outcome out = new Outcome();
+    long deadline = limits.timeLimit().map(d -> System.nanoTime() + d.toNanos()).orElse(Long.MAX_VALUE);
+    out.conflicts.addAll(Diagnose.conflicts(c));
+    if (!out.conflicts.isEmpty()) {
+      out.status = PlanStatus.INFEASIBLE;
+      out.lambda = new double[p.m];
+      return out;
+    }
+    Dual dual = Dual.minimize(p, limits.maxIterations(), deadline, limits.cancellation());
+    out.lambda = dual.lambda;
+    out.bound = dual.bound;
+    out.converged = dual.converged;
+    out.iterations = dual.iterations;
+    if (dual.infeasibleRows != null) {
+      out.status = PlanStatus.INFEASIBLE;
+      for (int r : dual.infeasibleRows) {
+        out.conflicts.add(String.format(Locale.ROOT,
+            "%s cannot be met together with the other limits (its multiplier grows without bound).",
+            c.rowName[r]));
+      }
+      return out;
+    }
+    double[] tie = new double[p.m];
+    for (int r = 0; r < p.m; r++) {
+      tie[r] = dual.lambda[r] + 1e-12 / Math.max(1.0, Math.abs(p.rhs[r]));
+    }
+    Mckp.Eval at = p.evaluate(dual.lambda, tie);
+    int[] choice = at.choice.clone();
+    boolean ok = Rounding.repairAndImprove(p, choice, dual.lambda);
+    if (!ok) {
+      // start again from the least-using candidates
+      int[] cheap = new int[p.n];
+      double[] w = new double[p.m];
+      for (int r = 0; r < p.m; r++) {
+        w[r] = 1.0 / Math.max(1.0, Math.abs(p.rhs[r]));
+      }
+      for (int i = 0; i < p.n; i++) {
+        int best = p.start[i];
+        double bu = Double.POSITIVE_INFINITY;
+        for (int k = p.start[i]; k < p.start[i + 1]; k++) {
+          double u = 0;
+          for (int r = 0; r < p.m; r++) {
+            u += w[r] * p.use[k * p.m + r];
+          }
+          if (u < bu) {
+            bu = u;
+            best = k;
+          }
+        }
+        cheap[i] = best;
+      }
+      ok = Rounding.repairAndImprove(p, cheap, dual.lambda);
+      choice = cheap;
+    }
+    if (!ok) {
+      out.status = PlanStatus.INFEASIBLE;
+      out.conflicts.add("No feasible plan was found: the limits together leave no room "
+          + "(the checks of single limits and service levels passed).");
+      return out;
+    }
+    BooleanSupplier stop = () -> limits.cancellation().isCancelled() || System.nanoTime() > deadline;
+    if (!dual.stoppedEarly()) {
+      choice = CoreSearch.improve(p, choice, dual.lambda, CORE_SIZE, CORE_NODE_LIMIT, stop);
+    }
+    boolean exact = method == SolveMethod.EXACT
+        || (method == SolveMethod.AUTO && p.n <= AllocationProblem.EXACT_AUTO_LIMIT);
+    if (exact && !dual.stoppedEarly()) {
+      BranchAndBound.Result bb = BranchAndBound.solve(p, dual.lambda, choice, NODE_LIMIT, stop);
+      if (bb.choice != null && bb.value >= Rounding.value(p, choice)) {
+        choice = bb.choice;
+      }
+      out.provenOptimal = bb.complete;
+    }
+    out.choice = choice;
+    double value = Rounding.value(p, choice);
+    double gap = (out.bound - value) / Math.max(1e-12, Math.abs(out.bound));
+    if (dual.cancelled) {
+      out.status = PlanStatus.CANCELLED;
+    } else if (dual.timedOut) {
+      out.status = PlanStatus.TIME_LIMIT;
+    } else if (out.provenOptimal || gap <= BOUND_TOL) {
+      out.status = PlanStatus.OPTIMAL;
+    } else if (!dual.converged) {
+      out.status = PlanStatus.ITERATION_LIMIT;
+    } else {
+      out.status = PlanStatus.FEASIBLE;
+    }
+    return out;
+  }
+}
