@@ -64,6 +64,7 @@ public final class AllocationProblem {
   private final List<ServiceLevel> serviceLevels;
   private final Map<String, String> locks;
   private final SolveMethod method;
+  private final int parallelism;
 
   private AllocationProblem(Builder b) {
     this.accounts = b.accounts;
@@ -89,6 +90,7 @@ public final class AllocationProblem {
     this.serviceLevels = List.copyOf(b.serviceLevels);
     this.locks = Collections.unmodifiableMap(new TreeMap<>(b.locks));
     this.method = b.method;
+    this.parallelism = b.parallelism;
   }
 
   /**
@@ -201,6 +203,15 @@ public final class AllocationProblem {
   }
 
   /**
+   * Returns the number of threads of a solve.
+   *
+   * @return the parallelism
+   */
+  public int parallelism() {
+    return parallelism;
+  }
+
+  /**
    * Solves with the default limits.
    *
    * @return the plan
@@ -223,7 +234,7 @@ public final class AllocationProblem {
   public AllocationPlan solve(SolveLimits limits) {
     Objects.requireNonNull(limits, "limits");
     Compiled c = Compiled.compile(this);
-    Solver.Outcome o = Solver.solve(c, method, limits);
+    Solver.Outcome o = Solver.solve(c, method, limits, parallelism);
     return AllocationPlan.create(this, c, o);
   }
 
@@ -248,6 +259,7 @@ public final class AllocationProblem {
     private final List<ServiceLevel> serviceLevels = new ArrayList<>();
     private final Map<String, String> locks = new LinkedHashMap<>();
     private SolveMethod method = SolveMethod.AUTO;
+    private int parallelism = Runtime.getRuntime().availableProcessors();
 
     private Builder() {}
 
@@ -384,6 +396,22 @@ public final class AllocationProblem {
      */
     public Builder method(SolveMethod method) {
       this.method = Objects.requireNonNull(method, "method");
+      return this;
+    }
+
+    /**
+     * Sets the number of threads used to evaluate the dual function; the plan does not depend on it.
+     * Default: available processors (a private pool per solve, shut down when it ends).
+     *
+     * @param n at least 1
+     * @return this builder
+     * @throws IllegalArgumentException when {@code n < 1}
+     */
+    public Builder parallelism(int n) {
+      if (n < 1) {
+        throw new IllegalArgumentException("AllocationProblem.parallelism must be >= 1, was " + n + ".");
+      }
+      this.parallelism = n;
       return this;
     }
 

@@ -21,7 +21,6 @@ final class CoreSearch {
       return choice;
     }
     double[] margin = new double[n];
-    Integer[] order = new Integer[n];
     for (int i = 0; i < n; i++) {
       double b1 = Double.NEGATIVE_INFINITY;
       double b2 = Double.NEGATIVE_INFINITY;
@@ -35,21 +34,36 @@ final class CoreSearch {
         }
       }
       margin[i] = b2 == Double.NEGATIVE_INFINITY ? Double.POSITIVE_INFINITY : b1 - b2;
-      order[i] = i;
     }
-    Arrays.sort(order, (a, b) -> {
-      int c = Double.compare(margin[a], margin[b]);
-      return c != 0 ? c : Integer.compare(a, b);
-    });
+    // the coreSize smallest margins (ties: lower index), by a bounded max-heap
     int size = Math.min(coreSize, n);
+    java.util.PriorityQueue<Integer> heap = new java.util.PriorityQueue<>(size + 1, (a, b) -> {
+      int c = Double.compare(margin[b], margin[a]);
+      return c != 0 ? c : Integer.compare(b, a);
+    });
+    for (int i = 0; i < n; i++) {
+      if (margin[i] == Double.POSITIVE_INFINITY) {
+        continue;
+      }
+      if (heap.size() < size) {
+        heap.add(i);
+      } else {
+        int top = heap.peek();
+        if (margin[i] < margin[top]) {
+          heap.poll();
+          heap.add(i);
+        }
+      }
+    }
+    if (heap.isEmpty()) {
+      return choice;
+    }
+    size = heap.size();
     int[] core = new int[size];
     int cands = 0;
     for (int q = 0; q < size; q++) {
-      core[q] = order[q];
+      core[q] = heap.poll();
       cands += p.start[core[q] + 1] - p.start[core[q]];
-    }
-    if (margin[core[0]] == Double.POSITIVE_INFINITY) {
-      return choice;
     }
     Arrays.sort(core);
     boolean[] inCore = new boolean[n];

@@ -1,6 +1,7 @@
 package dev.segmentation.allocation.internal;
 
 import dev.segmentation.allocation.Cancellation;
+import dev.segmentation.core.internal.BlockExecutor;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,7 +32,8 @@ final class Dual {
     return timedOut || cancelled;
   }
 
-  static Dual minimize(Mckp p, int maxIterations, long deadline, Cancellation cancel) {
+  static Dual minimize(
+      Mckp p, int maxIterations, long deadline, Cancellation cancel, BlockExecutor exec) {
     int m = p.m;
     Dual d = new Dual();
     double[] zeroTie = new double[m];
@@ -48,26 +50,38 @@ final class Dual {
     List<double[]> cutAt = new ArrayList<>();
     List<Double> cutF = new ArrayList<>();
     double[] lam = new double[m];
-    Mckp.Eval e = p.evaluate(lam, zeroTie);
+    Mckp.Eval e = p.evaluate(lam, zeroTie, exec);
     d.iterations = 1;
     addCut(p, e, lam, cutG, cutAt, cutF);
     double best = e.bound;
     double[] bestLam = lam.clone();
-    double[] radius = new double[m];
-    for (int r = 0; r < m; r++) {
-      radius[r] = Math.max(upper[r] * 1e-6, initialScale(p, r));
-    }
     double lower = Double.NEGATIVE_INFINITY;
     Master global = new Master(m);
-    Master local = new Master(m);
     double[] zero = new double[m];
+    double alpha = 0.5;
+    int expansions = 0;
     while (true) {
-      // global lower bound from the model over the whole box
       global.sync(cutG, cutAt, cutF);
       double[] full = global.minimize(zero, upper);
       lower = Math.max(lower, full[m]);
       double tol = Solver.BOUND_TOL * Math.max(1.0, Math.abs(best));
       if (best - lower <= tol) {
+        boolean onBox = false;
+        for (int r = 0; r < m; r++) {
+          if (bestLam[r] >= upper[r] * 0.99) {
+            onBox = true;
+          }
+        }
+        if (onBox && expansions < 3) {
+          // a multiplier sits on the box: widen it before concluding (the box must not bind)
+          expansions++;
+          for (int r = 0; r < m; r++) {
+            upper[r] *= 100;
+          }
+          global = new Master(m);
+          lower = Double.NEGATIVE_INFINITY;
+          continue;
+        }
         d.converged = true;
         break;
       }
@@ -82,45 +96,34 @@ final class Dual {
         d.timedOut = true;
         break;
       }
-      double[] lo = new double[m];
-      double[] hi = new double[m];
+      // in-out separation point (Wentges smoothing) between the best point and the model minimiser
+      double[] next = new double[m];
       for (int r = 0; r < m; r++) {
-        lo[r] = Math.max(0, bestLam[r] - radius[r]);
-        hi[r] = Math.min(upper[r], bestLam[r] + radius[r]);
+        next[r] = alpha * bestLam[r] + (1 - alpha) * full[r];
       }
-      local.sync(cutG, cutAt, cutF);
-      double[] step = local.minimize(lo, hi);
-      double predicted = best - step[m];
-      double[] next = java.util.Arrays.copyOf(step, m);
-      e = p.evaluate(next, zeroTie);
+      e = p.evaluate(next, zeroTie, exec);
       d.iterations++;
       addCut(p, e, next, cutG, cutAt, cutF);
-      double actual = best - e.bound;
-      boolean onEdge = false;
+      // does the new cut cut off the model minimiser?
+      double cutAtMin = e.bound;
       for (int r = 0; r < m; r++) {
-        if ((next[r] >= hi[r] - 1e-12 * Math.max(1, hi[r]) && hi[r] < upper[r])
-            || (next[r] <= lo[r] + 1e-12 * Math.max(1, lo[r]) && lo[r] > 0)) {
-          onEdge = true;
-        }
+        cutAtMin += (p.rhs[r] - e.usage[r]) * (full[r] - next[r]);
       }
+      boolean mispriced = cutAtMin <= full[m] + tol;
       if (e.bound < best) {
         best = e.bound;
         bestLam = next;
-        if (actual >= 0.5 * predicted && onEdge) {
-          for (int r = 0; r < m; r++) {
-            radius[r] = Math.min(upper[r], radius[r] * 4);
-          }
-        }
-      } else if (predicted > 0 && actual < 0.1 * predicted) {
-        for (int r = 0; r < m; r++) {
-          radius[r] = Math.max(radius[r] * 0.5, upper[r] * 1e-12);
-        }
+      }
+      if (mispriced) {
+        alpha = alpha < 0.05 ? 0 : alpha / 2;
+      } else {
+        alpha = Math.min(0.9, alpha + 0.1);
       }
     }
     d.lambda = bestLam;
     d.bound = best;
     if (d.converged) {
-      Mckp.Eval at = p.evaluate(bestLam, zeroTie);
+      Mckp.Eval at = p.evaluate(bestLam, zeroTie, exec);
       List<Integer> bad = new ArrayList<>();
       for (int r = 0; r < m; r++) {
         if (bestLam[r] >= upper[r] * (1 - 1e-9) && at.usage[r] > p.rhs[r] + Rounding.tol(p.rhs[r])) {
@@ -145,21 +148,8 @@ final class Dual {
     cutF.add(e.bound);
   }
 
-  /** A typical multiplier scale of a row: value per unit of use, for the first trust region. */
-  private static double initialScale(Mckp p, int r) {
-    double num = 0;
-    double den = 0;
-    for (int i = 0; i < p.n; i++) {
-      for (int k = p.start[i]; k < p.start[i + 1]; k++) {
-        num += Math.abs(p.value[k]);
-        den += Math.abs(p.use[k * p.m + r]);
-      }
-    }
-    return den == 0 ? 1.0 : Math.max(1e-9, num / den);
-  }
-
   /**
-   * Box of the multipliers: {@code 1e3 * (largest value spread of an account + 1) / (smallest positive
+   * Box of the multipliers: {@code 10 * (largest value spread of an account + 1) / (smallest positive
    * use difference of the row between two candidates of an account)}.
    */
   private static double[] boxBounds(Mckp p) {
@@ -186,7 +176,7 @@ final class Dual {
     }
     double[] u = new double[m];
     for (int r = 0; r < m; r++) {
-      u[r] = minDiff[r] == Double.POSITIVE_INFINITY ? 1.0 : 1e3 * (spread + 1) / minDiff[r];
+      u[r] = minDiff[r] == Double.POSITIVE_INFINITY ? 1.0 : 10 * (spread + 1) / minDiff[r];
     }
     return u;
   }

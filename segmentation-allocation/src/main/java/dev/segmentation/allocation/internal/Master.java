@@ -15,6 +15,9 @@ final class Master {
   private final int m;
   private final DenseLp lp;
   private int cuts;
+  private double[] firstG;
+  private double[] firstAt;
+  private double firstF;
 
   Master(int m) {
     this.m = m;
@@ -36,6 +39,11 @@ final class Master {
     for (; cuts < cutG.size(); cuts++) {
       double[] g = cutG.get(cuts);
       double[] at = cutAt.get(cuts);
+      if (cuts == 0) {
+        firstG = g;
+        firstAt = at;
+        firstF = cutF.get(0);
+      }
       double[] row = new double[m + 1];
       double rhs = cutF.get(cuts);
       for (int r = 0; r < m; r++) {
@@ -55,9 +63,14 @@ final class Master {
    * @return {@code lambda} followed by the model value {@code t}
    */
   double[] minimize(double[] lo, double[] hi) {
+    // t is at least the first cut's minimum over the box: a finite lower bound keeps the LP free of
+    // free variables (more robust numerically) without ever binding at an optimum.
+    double tLow = firstF;
     for (int r = 0; r < m; r++) {
       lp.bounds(r, lo[r], hi[r]);
+      tLow += Math.min(firstG[r] * (lo[r] - firstAt[r]), firstG[r] * (hi[r] - firstAt[r]));
     }
+    lp.bounds(m, tLow - 1 - 1e-9 * Math.abs(tLow), Double.POSITIVE_INFINITY);
     LpResult res = lp.solve();
     if (!res.isOptimal()) {
       res = lp.solveCold();

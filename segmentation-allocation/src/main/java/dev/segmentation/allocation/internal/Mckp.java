@@ -1,5 +1,7 @@
 package dev.segmentation.allocation.internal;
 
+import dev.segmentation.core.internal.BlockExecutor;
+
 /**
  * A multiple-choice knapsack instance with several resource rows, the compiled form of an allocation
  * problem: every account {@code i} picks exactly one of its candidates {@code k in [start[i],
@@ -64,7 +66,8 @@ public final class Mckp {
   }
 
   /**
-   * Evaluates {@code L(lambda) = sum_r lambda_r rhs_r + sum_i max_k (value_k - lambda . use_k)}.
+   * Evaluates {@code L(lambda) = sum_r lambda_r rhs_r + sum_i max_k (value_k - lambda . use_k)} on one
+   * thread.
    *
    * @param lambda multipliers, {@code >= 0}
    * @param tieWeights weights of the tie-break on use (prefer the candidate with the smallest
@@ -72,42 +75,80 @@ public final class Mckp {
    * @return the evaluation
    */
   public Eval evaluate(double[] lambda, double[] tieWeights) {
+    return evaluate(lambda, tieWeights, BlockExecutor.create(1, null));
+  }
+
+  /**
+   * Evaluates the dual function, in fixed blocks of accounts whose partial sums are combined in block
+   * order, so the result does not depend on the number of threads.
+   *
+   * @param lambda multipliers, {@code >= 0}
+   * @param tieWeights weights of the tie-break on use
+   * @param exec block executor
+   * @return the evaluation
+   */
+  public Eval evaluate(double[] lambda, double[] tieWeights, BlockExecutor exec) {
     Eval e = new Eval(n, m);
+    int blocks = BlockExecutor.blocks(n);
+    double[] partBound = new double[blocks];
+    double[] partValue = new double[blocks];
+    double[][] partUse = new double[blocks][m];
+    exec.run(blocks, b -> {
+      int from = b * BlockExecutor.BLOCK_ROWS;
+      int to = Math.min(n, from + BlockExecutor.BLOCK_ROWS);
+      double bound = 0;
+      double total = 0;
+      double[] usage = partUse[b];
+      for (int i = from; i < to; i++) {
+        int best = -1;
+        double bestRed = Double.NEGATIVE_INFINITY;
+        for (int k = start[i]; k < start[i + 1]; k++) {
+          double red = value[k];
+          int base = k * m;
+          for (int r = 0; r < m; r++) {
+            red -= lambda[r] * use[base + r];
+          }
+          if (red > bestRed) {
+            best = k;
+            bestRed = red;
+          } else if (red == bestRed && tie(k, tieWeights) < tie(best, tieWeights)) {
+            best = k;
+          }
+        }
+        e.choice[i] = best;
+        bound += bestRed;
+        total += value[best];
+        int base = best * m;
+        for (int r = 0; r < m; r++) {
+          usage[r] += use[base + r];
+        }
+      }
+      partBound[b] = bound;
+      partValue[b] = total;
+    });
     double bound = 0;
     for (int r = 0; r < m; r++) {
       bound += lambda[r] * rhs[r];
     }
     double total = 0;
-    double[] usage = e.usage;
-    for (int i = 0; i < n; i++) {
-      int best = -1;
-      double bestRed = Double.NEGATIVE_INFINITY;
-      double bestTie = 0;
-      for (int k = start[i]; k < start[i + 1]; k++) {
-        double red = value[k];
-        double tie = 0;
-        int base = k * m;
-        for (int r = 0; r < m; r++) {
-          red -= lambda[r] * use[base + r];
-          tie += tieWeights[r] * use[base + r];
-        }
-        if (red > bestRed || (red == bestRed && tie < bestTie)) {
-          best = k;
-          bestRed = red;
-          bestTie = tie;
-        }
-      }
-      e.choice[i] = best;
-      bound += bestRed;
-      total += value[best];
-      int base = best * m;
+    for (int b = 0; b < blocks; b++) {
+      bound += partBound[b];
+      total += partValue[b];
       for (int r = 0; r < m; r++) {
-        usage[r] += use[base + r];
+        e.usage[r] += partUse[b][r];
       }
     }
     e.bound = bound;
     e.value = total;
     return e;
+  }
+
+  private double tie(int k, double[] w) {
+    double t = 0;
+    for (int r = 0; r < m; r++) {
+      t += w[r] * use[k * m + r];
+    }
+    return t;
   }
 
   /**

@@ -141,17 +141,7 @@ public final class Rounding {
         count++;
       }
     }
-    Integer[] order = new Integer[count];
-    int q = 0;
-    for (int i = 0; i < p.n; i++) {
-      if (move[i] >= 0) {
-        order[q++] = i;
-      }
-    }
-    Arrays.sort(order, (a, b) -> {
-      int c = Double.compare(score[a], score[b]);
-      return c != 0 ? c : Integer.compare(a, b);
-    });
+    int[] order = sortedByKey(score, move, count, false);
     double v = v0;
     for (int idx : order) {
       if (v <= 0) {
@@ -215,17 +205,7 @@ public final class Rounding {
     if (count == 0) {
       return false;
     }
-    Integer[] order = new Integer[count];
-    int q = 0;
-    for (int i = 0; i < p.n; i++) {
-      if (move[i] >= 0) {
-        order[q++] = i;
-      }
-    }
-    Arrays.sort(order, (a, b) -> {
-      int c = Double.compare(eff[b], eff[a]);
-      return c != 0 ? c : Integer.compare(a, b);
-    });
+    int[] order = sortedByKey(eff, move, count, true);
     boolean changed = false;
     for (int idx : order) {
       int cur = choice[idx];
@@ -244,6 +224,31 @@ public final class Rounding {
       }
     }
     return changed;
+  }
+
+  /**
+   * Indices {@code i} with {@code move[i] >= 0}, sorted by {@code key[i]} (ascending, or descending),
+   * ties by index. Keys are compared in single precision, which is enough to order heuristic moves; the
+   * sort is on primitive longs {@code (orderable float bits << 32) | index}.
+   */
+  static int[] sortedByKey(double[] key, int[] move, int count, boolean descending) {
+    long[] packed = new long[count];
+    int q = 0;
+    for (int i = 0; i < move.length; i++) {
+      if (move[i] >= 0) {
+        float f = (float) (descending ? -key[i] : key[i]);
+        int bits = Float.floatToIntBits(f == 0.0f ? 0.0f : f);
+        int orderable = bits ^ ((bits >> 31) & 0x7FFFFFFF);
+        long hi = (long) (orderable ^ Integer.MIN_VALUE) & 0xFFFFFFFFL;
+        packed[q++] = (hi << 32) | (i & 0xFFFFFFFFL);
+      }
+    }
+    Arrays.sort(packed);
+    int[] out = new int[count];
+    for (int t = 0; t < count; t++) {
+      out[t] = (int) packed[t];
+    }
+    return out;
   }
 
   private static void apply(Mckp p, int[] choice, double[] usage, int i, int k) {

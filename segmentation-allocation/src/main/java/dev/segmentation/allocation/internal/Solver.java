@@ -4,6 +4,7 @@ import dev.segmentation.allocation.AllocationProblem;
 import dev.segmentation.allocation.PlanStatus;
 import dev.segmentation.allocation.SolveLimits;
 import dev.segmentation.allocation.SolveMethod;
+import dev.segmentation.core.internal.BlockExecutor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -66,9 +67,18 @@ public final class Solver {
    * @param c the compiled problem
    * @param method the method
    * @param limits the limits
+   * @param parallelism threads for the dual evaluations (the result does not depend on it)
    * @return the outcome
    */
-  public static Outcome solve(Compiled c, SolveMethod method, SolveLimits limits) {
+  public static Outcome solve(
+      Compiled c, SolveMethod method, SolveLimits limits, int parallelism) {
+    try (BlockExecutor exec = BlockExecutor.create(parallelism, null)) {
+      return solve(c, method, limits, exec);
+    }
+  }
+
+  private static Outcome solve(
+      Compiled c, SolveMethod method, SolveLimits limits, BlockExecutor exec) {
     Mckp p = c.mckp;
     Outcome out = new Outcome();
     long deadline = limits.timeLimit().map(d -> System.nanoTime() + d.toNanos()).orElse(Long.MAX_VALUE);
@@ -78,7 +88,7 @@ public final class Solver {
       out.lambda = new double[p.m];
       return out;
     }
-    Dual dual = Dual.minimize(p, limits.maxIterations(), deadline, limits.cancellation());
+    Dual dual = Dual.minimize(p, limits.maxIterations(), deadline, limits.cancellation(), exec);
     out.lambda = dual.lambda;
     out.bound = dual.bound;
     out.converged = dual.converged;
@@ -96,7 +106,7 @@ public final class Solver {
     for (int r = 0; r < p.m; r++) {
       tie[r] = dual.lambda[r] + 1e-12 / Math.max(1.0, Math.abs(p.rhs[r]));
     }
-    Mckp.Eval at = p.evaluate(dual.lambda, tie);
+    Mckp.Eval at = p.evaluate(dual.lambda, tie, exec);
     int[] choice = at.choice.clone();
     boolean ok = Rounding.repairAndImprove(p, choice, dual.lambda);
     if (!ok) {
