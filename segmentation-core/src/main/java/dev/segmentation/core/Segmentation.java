@@ -77,7 +77,11 @@ public final class Segmentation {
     int[] s = segmentOf.clone();
     UnassignedReason[] r = reasons.clone();
     String[] d = new String[n];
+    int k = segs.size();
     for (int i = 0; i < n; i++) {
+      if (s[i] >= 0 && s[i] < k && r[i] == null) {
+        continue; // assigned: no reason, no detail (the common case, kept cheap)
+      }
       if (s[i] < Assignment.UNASSIGNED || s[i] >= segs.size()) {
         throw new IllegalArgumentException("Account \"" + table.id(i) + "\": segment index " + s[i]
             + " is not -1 or in [0, " + segs.size() + ").");
@@ -148,7 +152,7 @@ public final class Segmentation {
   public Assignment assignment(int row) {
     int s = segmentIndex(row);
     return s == Assignment.UNASSIGNED
-        ? Assignment.unassigned(table.id(row), reasons[row], details[row])
+        ? Assignment.unassigned(table.id(row), reasons[row], details[row] == null ? "" : details[row])
         : Assignment.of(table.id(row), s);
   }
 

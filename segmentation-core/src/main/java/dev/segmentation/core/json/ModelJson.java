@@ -53,7 +53,11 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 /**
- * Reads and writes criteria and fitted criteria as versioned JSON documents.
+ * Reads and writes the library's persisted objects as versioned JSON documents: criteria
+ * ({@code "criteria"}), fitted criteria ({@code "fitted-criteria"}), segment models
+ * ({@code "rule-model"}, {@code "matrix-model"}, {@code "quantile-model"}, {@code "abc-model"},
+ * {@code "kmeans-model"}; {@link #readModel(String)} reads any of them by kind) and segment profiles
+ * ({@code "segment-profiles"}, write-only: profiles are a report).
  *
  * <pre>{@code
  * Criteria criteria = Criteria.builder()
@@ -71,9 +75,9 @@ import java.util.TreeSet;
  * }</pre>
  *
  * <p><b>Format.</b> Every document is a JSON object that starts with {@code "schemaVersion"} (an
- * integer, currently {@value #SCHEMA_VERSION}) and {@code "kind"} ({@code "criteria"} or
- * {@code "fitted-criteria"}); the fields of each kind are listed in the
- * {@linkplain dev.segmentation.core.json package documentation}. Output is pretty-printed with a
+ * integer, currently {@value #SCHEMA_VERSION}) and {@code "kind"}; the fields of the criteria kinds are
+ * listed in the {@linkplain dev.segmentation.core.json package documentation}, those of the other
+ * kinds on their {@code write} methods. Output is pretty-printed with a
  * two-space indent and {@code \n} line ends, fields in a fixed order and no timestamps, so writing the
  * same object twice gives identical text. Numbers are written in Java's shortest round-trip form, so
  * reading gives back exactly the same {@code double} values: a read object {@code equals} the written

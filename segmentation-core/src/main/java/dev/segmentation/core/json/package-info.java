@@ -1,6 +1,7 @@
 /**
- * The versioned JSON form of criteria and fitted criteria, read and written through
- * {@link dev.segmentation.core.json.ModelJson}.
+ * The versioned JSON form of criteria, fitted criteria, segment models and segment profiles, read and
+ * written through {@link dev.segmentation.core.json.ModelJson}. The criteria kinds are described here;
+ * the model and profile kinds on their {@code ModelJson.write} methods.
  *
  * <p><b>Envelope.</b> Every document is an object whose first two fields are {@code "schemaVersion"}
  * (an integer; 1 is the only released version) and {@code "kind"}. Readers accept every released
