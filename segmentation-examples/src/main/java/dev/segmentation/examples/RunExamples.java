@@ -17,5 +17,7 @@ public final class RunExamples {
     QuickStart.main(args);
     System.out.println("== k-means with k chosen by silhouette: UCI wholesale customers ==");
     WholesaleKMeans.main(args);
+    System.out.println("== Coverage allocation under hours, budget and a service level ==");
+    WholesaleAllocation.main(args);
   }
 }
