@@ -1,6 +1,7 @@
 package dev.segmentation.allocation.internal.lp;
 
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Objects;
 
 /**
@@ -28,26 +29,35 @@ import java.util.Objects;
  * {@code O(m n + n^2)}.) A variable without finite bounds that is not yet pinned by a row sits in the
  * basis as a <em>free</em> entry (a nonbasic free variable in textbook terms); its multiplier must be zero.
  * <ul>
- *   <li><b>Primal simplex</b> (phase 2) when the point is feasible, <b>phase 1</b> by minimising the sum of
- *       infeasibilities (same pivots, piecewise-linear objective, textbook ratio test in which violated
- *       constraints block where they become feasible) when it is not and the basis is not dual feasible.</li>
- *   <li><b>Dual simplex</b> when the point is infeasible but the basis is dual feasible: this is the case
- *       after {@link #addRow adding rows} to a solved problem, so re-solving after adding cuts is a warm
- *       start that typically needs one or a few pivots per violated cut. Boxed constraints in the basis are
- *       first flipped to the bound their multiplier prefers.</li>
- *   <li>Pricing is Dantzig's rule (largest multiplier violation, lowest constraint index on ties; constraint
- *       index {@code j} for the bounds of variable {@code j}, {@code numVariables + k} for row {@code k}).
- *       The dual simplex picks the row with the largest relative violation. Ratio tests are two-pass
- *       (Harris) with a tiny relaxation of {@value #RATIO_RELAXATION}, preferring the largest pivot among
- *       near-ties. After {@value #DEGENERATE_PIVOTS_BEFORE_BLAND} consecutive degenerate pivots the solver
- *       switches to Bland's rule (lowest index everywhere) until the objective moves again, which
- *       prevents cycling.</li>
+ *   <li><b>Primal simplex</b> (phase 2) when the point is feasible. When it is not, and the basis is not
+ *       dual feasible, <b>phase 1</b> minimises the sum of infeasibilities with the same pivots and a
+ *       long-step ratio test: it walks the breakpoints of that piecewise-linear function along the edge
+ *       until its slope turns non-negative, so one pivot can repair many violated rows (for a cutting-plane
+ *       master, raising the epigraph variable satisfies every cut at once).</li>
+ *   <li><b>Dual simplex</b> when the point is infeasible but the basis is dual feasible (possibly after
+ *       flipping boxed basis entries to the bound their multiplier prefers). This is the case after
+ *       {@link #addRow adding rows} to a solved problem, so re-solving after adding cuts is a warm start
+ *       that typically needs one or a few pivots per violated cut. The leaving row is the one with the
+ *       largest violation relative to {@code max(1, |b|)}.</li>
+ *   <li>Primal pricing is <em>steepest edge</em>, exact and cheap in this form: the edge along which basis
+ *       entry {@code q} is released is column {@code q} of the inverse, so the rule picks the largest
+ *       {@code |multiplier_q| / ||column_q||_2} among entries with the wrong sign. Ties break by the lowest
+ *       constraint index (index {@code j} for the bounds of variable {@code j}, {@code numVariables + k} for
+ *       row {@code k}). Ratio tests are two-pass (Harris) with a tiny relaxation of
+ *       {@value #RATIO_RELAXATION}, preferring the largest pivot among near-ties.</li>
+ *   <li>Anti-cycling: after {@value #DEGENERATE_PIVOTS_BEFORE_BLAND} consecutive degenerate pivots the solver
+ *       uses Bland's rule (lowest index everywhere, textbook ratio tests) until the objective moves again.
+ *       In addition every basis met at a refactorisation is remembered for the duration of the solve; if
+ *       one recurs (cycling caused by rounding on an ill-conditioned problem, which the degeneracy counter
+ *       does not see) Bland's rule is used for the rest of the solve, and if a basis recurs again the
+ *       solve stops with {@link LpStatus#ITERATION_LIMIT} instead of looping until the limit.</li>
  *   <li>The inverse is updated by a rank-one (product-form) update per pivot and recomputed from an LU
  *       factorisation with partial pivoting every {@value #REFACTOR_INTERVAL} pivots and before every
- *       conclusion. The reported point solves the final active set by LU with one step of iterative
- *       refinement, so active constraints hold to rounding (~1e-15 relative), and the reported duals solve
- *       the transposed system the same way. Every conclusion (optimal, infeasible, unbounded) is re-checked
- *       on freshly factorised data before it is reported.</li>
+ *       conclusion. The reported point and multipliers solve the final active set with the LU factors and
+ *       two steps of iterative refinement whose residuals are computed in twice the working precision
+ *       ({@code Math.fma}-based Dot2), so active constraints hold to about one rounding error even when the
+ *       active set is ill-conditioned. Every conclusion (optimal, infeasible, unbounded) is re-checked on
+ *       freshly factorised data before it is reported.</li>
  * </ul>
  *
  * <h2>Scaling and tolerances</h2>
@@ -61,7 +71,9 @@ import java.util.Objects;
  *   <li>Pivots: a ratio-test entry is accepted as a pivot only if its magnitude exceeds
  *       {@value #PIVOT_TOLERANCE} times the max-norm of the direction column.</li>
  * </ul>
- * Rows with all-zero coefficients are allowed; they are satisfied or make the problem infeasible.
+ * Rows with all-zero coefficients are allowed; they are satisfied or make the problem infeasible. A
+ * problem whose feasibility hinges on perturbations below these tolerances (for example nearly parallel
+ * equality rows whose coefficients span twelve orders of magnitude) may be reported either way.
  *
  * <h2>Determinism and state</h2>
  * All loops run in index order and ties break by lowest constraint index, so the same sequence of calls
@@ -105,6 +117,8 @@ public final class DenseLp {
     /** Default limit on pivots per {@link #solve()}. */
     public static final int DEFAULT_MAX_ITERATIONS = 100_000;
 
+    /** Steps of iterative refinement (with doubled-precision residuals) of the point and the multipliers. */
+    private static final int REFINEMENT_STEPS = 2;
     /** Smallest LU pivot (rows have max-norm in [1, 2)) accepted before the basis counts as singular. */
     private static final double SINGULAR_TOLERANCE = 1e-12;
     /** A pivot that improves the (scaled) objective by at most this, relative, counts as degenerate. */
@@ -137,9 +151,12 @@ public final class DenseLp {
     private double[] rowRhs;    // user's right-hand side
     private Relation[] rowRel;
     private int maxIterations = DEFAULT_MAX_ITERATIONS;
+    private int blandAfter = DEGENERATE_PIVOTS_BEFORE_BLAND;
 
     // ---- basis (active set) -------------------------------------------------------------------------
     private boolean hasBasis;
+    /** Whether inverse, point, activities and multipliers are exactly those of a fresh factorisation. */
+    private boolean fresh;
     private final int[] wIdx;     // constraint index of basis entry p
     private final int[] wSide;    // LOWER, UPPER, FIXED or FREE
     private final double[] wVal;  // value of a FREE entry
@@ -153,6 +170,10 @@ public final class DenseLp {
     private double[] act;         // activity of each constraint (scaled)
     private final double[] mu;    // multipliers of basis entries (scaled): c = N^T mu
     private int degenerateRun;
+    /** Set when a basis recurred during the current solve: Bland's rule for the rest of it. */
+    private boolean forcedBland;
+    /** Bases seen at the refactorisation points of the current solve (membership only, never iterated). */
+    private final HashSet<BasisKey> visited = new HashSet<>();
 
     // ---- work arrays --------------------------------------------------------------------------------
     private final double[] dir;
@@ -169,6 +190,8 @@ public final class DenseLp {
     private double[] candAbs;
     private int[] candSide;
     private double[] candRelaxed;
+    private int[] order;
+    private int[] orderBuffer;
 
     /**
      * Creates a problem with {@code numVariables} variables, no rows, the objective {@code minimise 0} and
@@ -218,6 +241,9 @@ public final class DenseLp {
         candAbs = new double[n + cap + 1];
         candSide = new int[n + cap + 1];
         candRelaxed = new double[n + cap + 1];
+        order = new int[0];
+        orderBuffer = new int[0];
+        sizeCandidates(cap);
     }
 
     // =================================================================================================
@@ -292,6 +318,7 @@ public final class DenseLp {
         for (int j = 0; j < n; j++) {
             cInt[j] = sign * c[j] * cScale;
         }
+        fresh = false;
         return this;
     }
 
@@ -325,6 +352,7 @@ public final class DenseLp {
         }
         varLo[j] = lower;
         varHi[j] = upper;
+        fresh = false;
         return this;
     }
 
@@ -378,6 +406,23 @@ public final class DenseLp {
     }
 
     /**
+     * Sets the number of consecutive degenerate pivots after which Bland's rule is used (default {@value
+     * #DEGENERATE_PIVOTS_BEFORE_BLAND}); 0 uses Bland's rule (and the textbook phase-1 ratio test)
+     * throughout. For tests.
+     *
+     * @param pivots degenerate pivots, {@code >= 0}
+     * @return this problem
+     * @throws IllegalArgumentException if {@code pivots < 0}
+     */
+    DenseLp degeneratePivotsBeforeBland(int pivots) {
+        if (pivots < 0) {
+            throw new IllegalArgumentException("degeneratePivotsBeforeBland must be >= 0, was " + pivots + ".");
+        }
+        blandAfter = pivots;
+        return this;
+    }
+
+    /**
      * Adds a row {@code a·x (<=, >=, =) b}. Adding rows keeps the basis of the last solve, which stays dual
      * feasible, so the next {@link #solve()} is a dual-simplex warm start.
      *
@@ -412,7 +457,7 @@ public final class DenseLp {
         rowRhs[m] = rhs;
         rowRel[m] = relation;
         posOf[n + m] = -1;
-        act[n + m] = 0;
+        act[n + m] = fresh ? dotNormal(n + m, x) : 0.0;
         return m++;
     }
 
@@ -496,6 +541,7 @@ public final class DenseLp {
     /** Forgets the basis of the last solve; the next {@link #solve()} is a cold start. */
     public void resetBasis() {
         hasBasis = false;
+        fresh = false;
     }
 
     // =================================================================================================
@@ -512,23 +558,42 @@ public final class DenseLp {
     public LpResult solve() {
         if (!hasBasis) {
             initialBasis();
-        } else {
+            fresh = false;
+        } else if (!fresh) {
             repairBasis();
         }
         hasBasis = true;
         degenerateRun = 0;
+        forcedBland = false;
+        visited.clear();
         int iterations = 0;
         int resets = 0;
         LpStatus status;
         while (true) {
-            if (!refactor()) {
+            // Only rows were added since the last solve: its factorisation is still exact (addRow computed
+            // the new activities), so the first refactorisation can be skipped.
+            if (!fresh && !refactor()) {
                 // A numerically singular active set: restart from the all-bounds basis (always regular).
                 resets++;
                 initialBasis();
                 if (!refactor() || resets > 3) {
                     status = LpStatus.ITERATION_LIMIT;
+                    fresh = false;
                     break;
                 }
+            }
+            fresh = true; // until the next pivot
+            if (!visited.add(basisKey())) {
+                // The same basis at two refactorisation points: the method would cycle (degenerate ties in
+                // exact arithmetic, or rounding on an ill-conditioned problem). Use Bland's rule from here on;
+                // if a basis still recurs, stop rather than loop until the iteration limit.
+                if (forcedBland) {
+                    status = LpStatus.ITERATION_LIMIT;
+                    break;
+                }
+                forcedBland = true;
+                visited.clear();
+                visited.add(basisKey());
             }
             boolean primalFeasible = !anyViolated();
             if (primalFeasible && dualFeasible()) {
@@ -540,6 +605,7 @@ public final class DenseLp {
                 break;
             }
             int budget = Math.min(REFACTOR_INTERVAL, maxIterations - iterations);
+            fresh = false;
             int pivots = 0;
             int outcome = PIVOTED;
             if (primalFeasible) {
@@ -548,14 +614,16 @@ public final class DenseLp {
                 }
                 if (outcome == NO_PROGRESS_POSSIBLE && pivots == 0) {
                     status = LpStatus.UNBOUNDED;
+                    fresh = true;
                     break;
                 }
             } else {
-                if (flipBoxedToDualFeasibility()) {
+                boolean dual = dualFeasibleAfterFlips();
+                if (dual && flipBoxedToDualFeasibility()) {
+                    fresh = false;
                     iterations++;
-                    continue; // refactor with the new bound values
+                    continue; // refactor with the new bound values, then run the dual simplex
                 }
-                boolean dual = dualFeasible();
                 while (pivots < budget && (outcome = dual ? dualIteration() : primalIteration(true)) == PIVOTED) {
                     pivots++;
                 }
@@ -563,6 +631,7 @@ public final class DenseLp {
                     // Dual simplex: a violated row that no basis change can repair; phase 1: a minimum of
                     // the sum of infeasibilities that is still positive. Both on fresh data: infeasible.
                     status = LpStatus.INFEASIBLE;
+                    fresh = true;
                     break;
                 }
             }
@@ -636,6 +705,34 @@ public final class DenseLp {
         }
     }
 
+    /** The current basis as a set: sorted codes {@code 4 * constraintIndex + side}. */
+    private BasisKey basisKey() {
+        int[] codes = new int[n];
+        for (int p = 0; p < n; p++) {
+            codes[p] = 4 * wIdx[p] + wSide[p];
+        }
+        Arrays.sort(codes);
+        return new BasisKey(codes);
+    }
+
+    /** Content-compared basis signature. */
+    private record BasisKey(int[] codes) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof BasisKey k && Arrays.equals(codes, k.codes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(codes);
+        }
+
+        @Override
+        public String toString() {
+            return Arrays.toString(codes);
+        }
+    }
+
     // ---- constraint accessors ------------------------------------------------------------------------
 
     private double lo(int i) {
@@ -650,12 +747,24 @@ public final class DenseLp {
         if (i < n) {
             return v[i];
         }
+        // four independent partial sums (fixed order, so results stay deterministic): the loop is bound by
+        // floating-point add latency otherwise, and this is the O(m n) inner loop of every pivot
         int base = (i - n) * n;
-        double s = 0;
-        for (int r = 0; r < n; r++) {
-            s += rowA[base + r] * v[r];
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int r = 0;
+        for (; r + 3 < n; r += 4) {
+            s0 += rowA[base + r] * v[r];
+            s1 += rowA[base + r + 1] * v[r + 1];
+            s2 += rowA[base + r + 2] * v[r + 2];
+            s3 += rowA[base + r + 3] * v[r + 3];
         }
-        return s;
+        for (; r < n; r++) {
+            s0 += rowA[base + r] * v[r];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     private double value(int p) {
@@ -741,30 +850,30 @@ public final class DenseLp {
                 dInv[r * n + q] = tmp2[r];
             }
         }
-        // point: N x = v, refined once
+        // point: N x = v, and multipliers: N^T mu = cInt, each with iterative refinement whose residuals
+        // are computed in twice the working precision
         for (int p = 0; p < n; p++) {
             tmp[p] = value(p);
         }
         luSolve(tmp, x);
-        for (int p = 0; p < n; p++) {
-            tmp[p] = value(p) - dotNormal(wIdx[p], x);
-        }
-        luSolve(tmp, tmp2);
-        for (int r = 0; r < n; r++) {
-            x[r] += tmp2[r];
-        }
-        // multipliers: N^T mu = cInt, refined once
-        luSolveTranspose(cInt, mu);
-        for (int r = 0; r < n; r++) {
-            double s = cInt[r];
+        for (int step = 0; step < REFINEMENT_STEPS; step++) {
             for (int p = 0; p < n; p++) {
-                s -= mu[p] * normalEntry(wIdx[p], r);
+                tmp[p] = pointResidual(p);
             }
-            tmp[r] = s;
+            luSolve(tmp, tmp2);
+            for (int r = 0; r < n; r++) {
+                x[r] += tmp2[r];
+            }
         }
-        luSolveTranspose(tmp, tmp2);
-        for (int p = 0; p < n; p++) {
-            mu[p] += tmp2[p];
+        luSolveTranspose(cInt, mu);
+        for (int step = 0; step < REFINEMENT_STEPS; step++) {
+            for (int r = 0; r < n; r++) {
+                tmp[r] = multiplierResidual(r);
+            }
+            luSolveTranspose(tmp, tmp2);
+            for (int p = 0; p < n; p++) {
+                mu[p] += tmp2[p];
+            }
         }
         for (int i = 0; i < n + m; i++) {
             act[i] = dotNormal(i, x);
@@ -773,6 +882,46 @@ public final class DenseLp {
             act[wIdx[p]] = value(p);
         }
         return true;
+    }
+
+    /** v_p - normal_p · x, accurate as if computed in twice the working precision (Ogita-Rump-Oishi Dot2). */
+    private double pointResidual(int p) {
+        int i = wIdx[p];
+        double v = value(p);
+        if (i < n) {
+            return v - x[i];
+        }
+        int base = (i - n) * n;
+        double sum = v;
+        double err = 0;
+        for (int r = 0; r < n; r++) {
+            double h = -rowA[base + r] * x[r];
+            double hErr = Math.fma(-rowA[base + r], x[r], -h);
+            double t = sum + h;
+            double z = t - sum;
+            err += ((sum - (t - z)) + (h - z)) + hErr;
+            sum = t;
+        }
+        return sum + err;
+    }
+
+    /** cInt_r - sum_p mu_p · normal_p[r], in twice the working precision. */
+    private double multiplierResidual(int r) {
+        double sum = cInt[r];
+        double err = 0;
+        for (int p = 0; p < n; p++) {
+            double a = normalEntry(wIdx[p], r);
+            if (a == 0) {
+                continue;
+            }
+            double h = -mu[p] * a;
+            double hErr = Math.fma(-mu[p], a, -h);
+            double t = sum + h;
+            double z = t - sum;
+            err += ((sum - (t - z)) + (h - z)) + hErr;
+            sum = t;
+        }
+        return sum + err;
     }
 
     private double normalEntry(int i, int r) {
@@ -897,7 +1046,22 @@ public final class DenseLp {
         }
     }
 
-    /** Flips boxed basis entries whose multiplier prefers the other bound. Returns true if any flipped. */
+    /** Whether flipping boxed entries to the bound their multiplier prefers makes the basis dual feasible. */
+    private boolean dualFeasibleAfterFlips() {
+        for (int p = 0; p < n; p++) {
+            int i = wIdx[p];
+            boolean boxed = wSide[p] != FIXED && lo(i) > Double.NEGATIVE_INFINITY && hi(i) < Double.POSITIVE_INFINITY;
+            if (!boxed && primalDirection(p, mu[p], OPTIMALITY_TOLERANCE) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Flips boxed basis entries whose multiplier prefers the other bound (only called when that makes the
+     * basis dual feasible, so that it cannot alternate with phase 1). Returns true if any flipped.
+     */
     private boolean flipBoxedToDualFeasibility() {
         boolean flipped = false;
         for (int p = 0; p < n; p++) {
@@ -949,7 +1113,7 @@ public final class DenseLp {
             price = price1;
             dualTol = OPTIMALITY_TOLERANCE * Math.max(1.0, gmax);
         }
-        boolean bland = degenerateRun >= DEGENERATE_PIVOTS_BEFORE_BLAND;
+        boolean bland = forcedBland || degenerateRun >= blandAfter;
         Arrays.fill(rejected, false);
         while (true) {
             int p = -1;
@@ -963,7 +1127,7 @@ public final class DenseLp {
                 if (d == 0) {
                     continue;
                 }
-                double score = Math.abs(price[q]);
+                double score = Math.abs(price[q]) / edgeNorm(q);
                 boolean take;
                 if (p < 0) {
                     take = true;
@@ -990,6 +1154,7 @@ public final class DenseLp {
             int own = wIdx[p];
             double ownValue = value(p);
             int count = 0;
+            boolean longStep = phase1 && !bland;
             // own bound (a bound flip) first
             if (sigma > 0 && wSide[p] != UPPER && hi(own) < Double.POSITIVE_INFINITY) {
                 count = addCandidate(count, own, 1.0, ownValue, hi(own), UPPER);
@@ -1002,6 +1167,9 @@ public final class DenseLp {
                 }
                 double s = dotNormal(i, dir);
                 slope[i] = s;
+                if (longStep) {
+                    continue;
+                }
                 if (s > pivTol) {
                     int v = phase1 ? violation(i) : 0;
                     if (v > 0) {
@@ -1018,7 +1186,7 @@ public final class DenseLp {
                     }
                 }
             }
-            int chosen = chooseRatio(count, bland);
+            int chosen = longStep ? longStepPhase1(p, sigma, pivTol, own, ownValue) : chooseRatio(count, bland);
             if (chosen < 0) {
                 if (!phase1) {
                     return NO_PROGRESS_POSSIBLE; // unbounded ray along dir
@@ -1056,6 +1224,135 @@ public final class DenseLp {
             countDegeneracy(progress);
             return PIVOTED;
         }
+    }
+
+    /**
+     * Long-step ratio test of phase 1: walks the breakpoints of the (convex, piecewise-linear) sum of
+     * infeasibilities along the direction, in ascending step length, until its slope becomes non-negative,
+     * and returns the candidate slot of the constraint that enters there (the largest pivot among
+     * breakpoints at the same step length), or -1 if the slope never becomes non-negative. Uses the
+     * {@link #slope} values of the current direction.
+     */
+    private int longStepPhase1(int p, int sigma, double pivTol, int own, double ownValue) {
+        double slope0 = 0;
+        int count = 0;
+        if (sigma > 0 && wSide[p] != UPPER && hi(own) < Double.POSITIVE_INFINITY) {
+            count = addBreakpoint(count, own, 1.0, ownValue, hi(own), UPPER);
+        } else if (sigma < 0 && wSide[p] != LOWER && lo(own) > Double.NEGATIVE_INFINITY) {
+            count = addBreakpoint(count, own, -1.0, ownValue, lo(own), LOWER);
+        }
+        for (int i = 0; i < n + m; i++) {
+            if (posOf[i] >= 0) {
+                continue;
+            }
+            double s = slope[i];
+            int v = violation(i);
+            slope0 -= v * s;
+            double a = act[i];
+            if (s > pivTol) {
+                if (v > 0) {
+                    count = addBreakpoint(count, i, s, a, lo(i), LOWER);
+                }
+                if (v >= 0 && hi(i) < Double.POSITIVE_INFINITY) {
+                    count = addBreakpoint(count, i, s, a, hi(i), UPPER);
+                }
+            } else if (s < -pivTol) {
+                if (v < 0) {
+                    count = addBreakpoint(count, i, s, a, hi(i), UPPER);
+                }
+                if (v <= 0 && lo(i) > Double.NEGATIVE_INFINITY) {
+                    count = addBreakpoint(count, i, s, a, lo(i), LOWER);
+                }
+            }
+        }
+        if (!(slope0 < 0) || count == 0) {
+            return -1;
+        }
+        sortBreakpoints(count);
+        double slopeTol = RATIO_RELAXATION * -slope0;
+        double slopeNow = slope0;
+        int stop = -1;
+        for (int k = 0; k < count; k++) {
+            int slot = order[k];
+            slopeNow += candAbs[slot];
+            if (slopeNow >= -slopeTol) {
+                stop = slot;
+                break;
+            }
+        }
+        if (stop < 0) {
+            return -1;
+        }
+        double tStop = candT[stop];
+        double window = RATIO_RELAXATION * Math.max(1.0, tStop);
+        int chosen = stop;
+        for (int k = 0; k < count; k++) {
+            int slot = order[k];
+            if (Math.abs(candT[slot] - tStop) <= window && (candAbs[slot] > candAbs[chosen]
+                    || (candAbs[slot] == candAbs[chosen] && cand[slot] < cand[chosen]))) {
+                chosen = slot;
+            }
+        }
+        return chosen;
+    }
+
+    private int addBreakpoint(int count, int i, double s, double a, double bound, int side) {
+        cand[count] = i;
+        candT[count] = Math.max(0.0, (bound - a) / s);
+        candAbs[count] = Math.abs(s);
+        candSide[count] = side;
+        return count + 1;
+    }
+
+    /** Sorts slots 0..count-1 into {@link #order} by step length, then constraint index, then side. */
+    private void sortBreakpoints(int count) {
+        for (int k = 0; k < count; k++) {
+            order[k] = k;
+        }
+        // bottom-up merge sort (deterministic, allocation-free apart from the buffer)
+        int[] src = order;
+        int[] dst = orderBuffer;
+        for (int width = 1; width < count; width *= 2) {
+            for (int lo = 0; lo < count; lo += 2 * width) {
+                int mid = Math.min(lo + width, count);
+                int hi = Math.min(lo + 2 * width, count);
+                int a = lo;
+                int b = mid;
+                for (int k = lo; k < hi; k++) {
+                    if (a < mid && (b >= hi || !breakpointAfter(src[a], src[b]))) {
+                        dst[k] = src[a++];
+                    } else {
+                        dst[k] = src[b++];
+                    }
+                }
+            }
+            int[] t = src;
+            src = dst;
+            dst = t;
+        }
+        if (src != order) {
+            System.arraycopy(src, 0, order, 0, count);
+        }
+    }
+
+    private boolean breakpointAfter(int a, int b) {
+        if (candT[a] != candT[b]) {
+            return candT[a] > candT[b];
+        }
+        if (cand[a] != cand[b]) {
+            return cand[a] > cand[b];
+        }
+        return candSide[a] > candSide[b];
+    }
+
+    /** Euclidean norm of column q of the inverse: the length of the edge along which entry q is released. */
+    private double edgeNorm(int q) {
+        double s = 0;
+        for (int r = 0; r < n; r++) {
+            double v = dInv[r * n + q];
+            s += v * v;
+        }
+        return Math.sqrt(s);
     }
 
     private void addNormal(int i, double factor, double[] target) {
@@ -1162,7 +1459,7 @@ public final class DenseLp {
     // ---- dual simplex --------------------------------------------------------------------------------
 
     private int dualIteration() {
-        boolean bland = degenerateRun >= DEGENERATE_PIVOTS_BEFORE_BLAND;
+        boolean bland = forcedBland || degenerateRun >= blandAfter;
         int leave = -1;
         int delta = 0;
         double worst = 0;
@@ -1381,10 +1678,18 @@ public final class DenseLp {
         posOf = Arrays.copyOf(posOf, n + cap);
         act = Arrays.copyOf(act, n + cap);
         slope = Arrays.copyOf(slope, n + cap);
-        cand = Arrays.copyOf(cand, n + cap + 1);
-        candT = Arrays.copyOf(candT, n + cap + 1);
-        candAbs = Arrays.copyOf(candAbs, n + cap + 1);
-        candSide = Arrays.copyOf(candSide, n + cap + 1);
-        candRelaxed = Arrays.copyOf(candRelaxed, n + cap + 1);
+        sizeCandidates(cap);
+    }
+
+    /** Candidate arrays hold up to two breakpoints per constraint plus the entering entry's own bound. */
+    private void sizeCandidates(int rowCapacity) {
+        int size = 2 * (n + rowCapacity) + 2;
+        cand = Arrays.copyOf(cand, size);
+        candT = Arrays.copyOf(candT, size);
+        candAbs = Arrays.copyOf(candAbs, size);
+        candSide = Arrays.copyOf(candSide, size);
+        candRelaxed = Arrays.copyOf(candRelaxed, size);
+        order = Arrays.copyOf(order, size);
+        orderBuffer = Arrays.copyOf(orderBuffer, size);
     }
 }

@@ -14,6 +14,10 @@ public enum LpStatus {
     INFEASIBLE,
     /** The problem is feasible and the objective can be improved without limit. */
     UNBOUNDED,
-    /** The iteration limit ({@link DenseLp#maxIterations(int)}) was reached before a conclusion. */
+    /**
+     * No conclusion: the iteration limit ({@link DenseLp#maxIterations(int)}) was reached, or the solver
+     * detected that it was cycling between bases even under Bland's rule (rounding on an ill-conditioned
+     * problem) and stopped early.
+     */
     ITERATION_LIMIT
 }

@@ -126,7 +126,11 @@ class DenseLpTest {
      * If {@code bounded}, every variable is boxed by bounds or by rows.
      */
     static Case feasibleCase(UniformRandomProvider rng, boolean bounded) {
-        int n = nextInt(rng, 1, 6);
+        return feasibleCase(rng, bounded, 6, 9);
+    }
+
+    static Case feasibleCase(UniformRandomProvider rng, boolean bounded, int maxN, int maxM) {
+        int n = nextInt(rng, 1, maxN);
         Case k = new Case(n);
         double[] x0 = new double[n];
         for (int j = 0; j < n; j++) {
@@ -139,7 +143,7 @@ class DenseLpTest {
             k.lo[j] = rng.nextInt(10) < 3 ? -INF : x0[j] - rng.nextInt(3);
             k.hi[j] = rng.nextInt(10) < 3 ? INF : x0[j] + rng.nextInt(3);
         }
-        int m = rng.nextInt(10);
+        int m = rng.nextInt(maxM + 1);
         for (int i = 0; i < m; i++) {
             int roll = rng.nextInt(20);
             if (roll < 3 && k.m() > 0) {
@@ -240,12 +244,17 @@ class DenseLpTest {
             }
         }
         int m = nextInt(rng, n, 2 * n + 3);
+        int equalities = 0; // at most n / 2, so that perturbed problems stay feasible
         for (int i = 0; i < m; i++) {
             double[] a = new double[n];
             for (int j = 0; j < n; j++) {
                 a[j] = 2 * rng.nextDouble() - 1;
             }
-            Relation rel = rng.nextInt(6) == 0 ? Relation.EQ : (rng.nextInt(3) == 0 ? Relation.GE : Relation.LE);
+            Relation rel = rng.nextInt(6) == 0 && 2 * (equalities + 1) <= n ? Relation.EQ
+                    : (rng.nextInt(3) == 0 ? Relation.GE : Relation.LE);
+            if (rel == Relation.EQ) {
+                equalities++;
+            }
             double ax = dot(a, x0);
             double slack = 0.2 + 2 * rng.nextDouble();
             k.add(a, rel, rel == Relation.EQ ? ax : (rel == Relation.LE ? ax + slack : ax - slack));
@@ -321,7 +330,9 @@ class DenseLpTest {
             assertTrue(xj <= k.hi[j] + tol * Math.max(1, Math.abs(k.hi[j])), msg + ": x_" + j + " <= hi");
         }
         double[] dualResidual = k.c.clone();
+        double[] dualTerms = new double[k.n];
         double dualObjective = 0;
+        double dualObjectiveTerms = Math.abs(r.objective());
         int[] basic = r.basicRows();
         for (int i = 0; i < k.m(); i++) {
             double[] a = k.rows.get(i);
@@ -354,11 +365,20 @@ class DenseLpTest {
             }
             if (Arrays.binarySearch(basic, i) < 0) {
                 assertEquals(0.0, y, msg + ": non-basic row " + i + " has a zero dual");
+            } else {
+                double terms = Math.abs(b);
+                for (int j = 0; j < k.n; j++) {
+                    terms += Math.abs(a[j] * x[j]);
+                }
+                assertTrue(Math.abs(ax - b) <= 1e-12 * Math.max(1, terms),
+                        msg + ": basic row " + i + " holds exactly, residual " + (ax - b));
             }
             for (int j = 0; j < k.n; j++) {
                 dualResidual[j] -= y * a[j];
+                dualTerms[j] += Math.abs(y * a[j]);
             }
             dualObjective += y * b;
+            dualObjectiveTerms += Math.abs(y * b);
         }
         double cScale = 1;
         for (double v : k.c) {
@@ -366,7 +386,10 @@ class DenseLpTest {
         }
         for (int j = 0; j < k.n; j++) {
             double d = r.reducedCost(j);
-            assertClose(dualResidual[j], d, 1e-9 * cScale, msg + ": reduced cost " + j + " = c_j - A_j^T y");
+            double residualTol = 1e-12 * (Math.abs(k.c[j]) + dualTerms[j] + Math.abs(d)) + 1e-15 * cScale;
+            double residual = dualResidual[j] - d;
+            assertTrue(Math.abs(residual) <= residualTol,
+                    msg + ": reduced cost " + j + " = c_j - A_j^T y, residual " + residual);
             double sd = sign * d;
             if (sd < -tol * cScale) {
                 assertEquals(k.lo[j], x[j], msg + ": d_" + j + " = " + d + " requires x_j at its lower bound");
@@ -375,9 +398,20 @@ class DenseLpTest {
             }
             if (Math.abs(d) > tol * cScale) {
                 dualObjective += d * x[j];
+                dualObjectiveTerms += Math.abs(d * x[j]);
             }
         }
-        assertClose(r.objective(), dualObjective, 1e-9, msg + ": strong duality b.y + bound terms");
+        double gap = r.objective() - dualObjective;
+        assertTrue(Math.abs(gap) <= 1e-12 * Math.max(1, dualObjectiveTerms) + tol * cScale * sumAbs(x),
+                msg + ": strong duality b.y + bound terms = objective, gap " + gap);
+    }
+
+    private static double sumAbs(double[] v) {
+        double s = 0;
+        for (double e : v) {
+            s += Math.abs(e);
+        }
+        return s;
     }
 
     private static double optimalValue(Case k) {
@@ -423,6 +457,38 @@ class DenseLpTest {
         assertEquals(o.status(), r.status(), msg + ": status vs commons-math");
         if (r.isOptimal()) {
             assertClose(o.objective(), r.objective(), 1e-9, msg + ": objective vs commons-math");
+            assertOptimalCertificate(k, r, msg);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void mediumSizedProblemsMatchCommonsMath(long seed) {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        Case k = feasibleCase(rng, rng.nextInt(4) != 0, 15, 40);
+        String msg = "seed " + seed;
+        LpResult r = k.toLp().solve();
+        Oracle o = commonsMath(k);
+        assertEquals(o.status(), r.status(), msg + ": status vs commons-math");
+        if (r.isOptimal()) {
+            assertClose(o.objective(), r.objective(), 1e-9, msg + ": objective vs commons-math");
+            assertOptimalCertificate(k, r, msg);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void blandsRuleThroughoutGivesTheSameAnswers(long seed) {
+        // Bland's rule is the anti-cycling fallback; here it runs from the first pivot (with the textbook
+        // phase-1 ratio test) so that the fallback path itself is checked on every kind of case.
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        Case k = rng.nextBoolean() ? anyCase(rng) : feasibleCase(rng, rng.nextBoolean(), 8, 16);
+        String msg = "seed " + seed;
+        LpResult r = k.toLp().degeneratePivotsBeforeBland(0).solve();
+        Oracle o = commonsMath(k);
+        assertEquals(o.status(), r.status(), msg + ": status (Bland) vs commons-math");
+        if (r.isOptimal()) {
+            assertClose(o.objective(), r.objective(), 1e-9, msg + ": objective (Bland) vs commons-math");
             assertOptimalCertificate(k, r, msg);
         }
     }
@@ -599,6 +665,16 @@ class DenseLpTest {
             }
             row[p] = 1;
             master.addRow(row, Relation.GE, rhs);
+            if (rng.nextInt(8) == 0) {
+                master.addRow(row, Relation.GE, rhs); // duplicated cut: degenerate master
+            }
+            if (rng.nextInt(8) == 0) {
+                double[] twice = row.clone();
+                for (int r = 0; r <= p; r++) {
+                    twice[r] *= 2;
+                }
+                master.addRow(twice, Relation.GE, 2 * rhs); // parallel copy
+            }
             LpResult w = master.solve();
             String imsg = msg + ", iteration " + it;
             assertEquals(LpStatus.OPTIMAL, w.status(), imsg + ": master status");
@@ -619,7 +695,7 @@ class DenseLpTest {
             double dualSum = 0;
             for (int k = 0; k < master.numRows(); k++) {
                 assertTrue(w.dual(k) >= -1e-9, imsg + ": cut multipliers are >= 0");
-                dualSum += w.dual(k);
+                dualSum += w.dual(k) * master.row(k)[p]; // coefficient of t: 1, or 2 for parallel copies
             }
             // d t / d (all cut rhs) = 1: the multipliers of the cuts form a convex combination
             assertEquals(1.0, dualSum, 1e-9, imsg + ": cut multipliers sum to one");
@@ -772,7 +848,8 @@ class DenseLpTest {
         assertEquals(LpStatus.ITERATION_LIMIT, r.status(), "no pivot allowed");
         assertEquals(0, r.iterations());
         LpResult again = lp.maxIterations(DenseLp.DEFAULT_MAX_ITERATIONS).solve();
-        assertEquals(30.0, again.objective(), 1e-13, "continues after raising the limit");
+        // max 3x + 5y s.t. 3x + 2y <= 18, x, y >= 0: y = 9, objective 45
+        assertEquals(45.0, again.objective(), 1e-13, "continues after raising the limit");
     }
 
     @Test
