@@ -5,12 +5,18 @@ import dev.segmentation.allocation.internal.Mckp;
 import dev.segmentation.allocation.internal.Solver;
 import dev.segmentation.core.internal.TextTable;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -23,6 +29,10 @@ import java.util.TreeMap;
  * the problem's {@link Objective}. {@link #upperBound()} is the best value of the Lagrangian dual found,
  * which equals the LP relaxation's optimum when {@link #boundConverged()}; it bounds every plan's
  * objective from above. {@link #gap()} {@code = (upperBound - objective) / |upperBound|}.
+ *
+ * <p>A plan is usually made by {@link AllocationProblem#solve}; {@link #of} rebuilds one from saved
+ * parts (as {@code dev.segmentation.allocation.json.AllocationJson.readPlan} does). Two plans are
+ * {@linkplain #equals equal} when every part is equal, numbers compared bit for bit.
  *
  * <p>Instances are immutable and safe to share between threads.
  *
@@ -167,6 +177,139 @@ public final class AllocationPlan {
   }
 
   /**
+   * Rebuilds a plan from its parts, for example a plan saved as JSON; the parts are those the
+   * accessors of a plan return, so {@code of(...)} with the parts of a plan {@code p} gives a plan
+   * equal to {@code p}.
+   *
+   * <pre>{@code
+   * AllocationPlan copy = AllocationPlan.of(p.status(), p.accountIds(),
+   *     segments,                            // p.segmentOf(i).orElse("") for every row
+   *     p.optionIds(), p.roleNames(),
+   *     outcomes,                            // p.outcome(i) for every row; empty when infeasible
+   *     p.value(), p.cost(), p.objective(), p.upperBound(), p.boundConverged(), p.iterations(),
+   *     p.limits(), p.conflicts());
+   * }</pre>
+   *
+   * <p>The totals are taken as given (they are not recomputed from the outcomes); for an
+   * {@link PlanStatus#INFEASIBLE} plan they are ignored and {@link #value()}, {@link #cost()} and
+   * {@link #objective()} return {@code NaN}.
+   *
+   * @param status how the solve ended
+   * @param accountIds the account ids in table order, unique
+   * @param segments the segment id of each account, {@code ""} for an account without segment
+   * @param optionIds the ids of every option of the problem, in problem order, unique
+   * @param roleNames the role names in problem order, unique
+   * @param outcomes one outcome per account in table order; empty exactly when {@code status} is
+   *     {@link PlanStatus#INFEASIBLE}
+   * @param value the total value of the plan
+   * @param cost the total money cost of the plan
+   * @param objective the objective of the plan
+   * @param upperBound the upper bound, {@code NaN} when there is none
+   * @param boundConverged whether the bound computation converged
+   * @param iterations the number of dual iterations, {@code >= 0}
+   * @param limits the use of every limit, in order: roles, budget, service levels
+   * @param conflicts the conflicting limits of an infeasible plan, in words
+   * @return the plan
+   * @throws IllegalArgumentException when the sizes do not match, ids repeat, an outcome names an
+   *     option that is not in {@code optionIds}, an outcome's hours do not have one entry per role, or
+   *     the outcomes do not match the status; the message names the offending entry
+   * @since 0.1
+   */
+  public static AllocationPlan of(PlanStatus status, List<String> accountIds, List<String> segments,
+      List<String> optionIds, List<String> roleNames, List<AccountOutcome> outcomes, double value,
+      double cost, double objective, double upperBound, boolean boundConverged, int iterations,
+      List<LimitUsage> limits, List<String> conflicts) {
+    Objects.requireNonNull(status, "status");
+    List<String> ids = List.copyOf(accountIds);
+    List<String> segs = List.copyOf(segments);
+    List<String> opts = List.copyOf(optionIds);
+    List<String> roles = List.copyOf(roleNames);
+    List<AccountOutcome> outs = List.copyOf(outcomes);
+    int n = ids.size();
+    if (segs.size() != n) {
+      throw new IllegalArgumentException("AllocationPlan.of needs one segment per account (" + n
+          + "), was " + segs.size() + ".");
+    }
+    unique(ids, "account id");
+    unique(opts, "option id");
+    unique(roles, "role name");
+    if (iterations < 0) {
+      throw new IllegalArgumentException(
+          "AllocationPlan.of needs iterations >= 0, was " + iterations + ".");
+    }
+    boolean feasible = status != PlanStatus.INFEASIBLE;
+    if (feasible ? outs.size() != n : !outs.isEmpty()) {
+      throw new IllegalArgumentException("AllocationPlan.of needs " + (feasible
+          ? "one outcome per account (" + n + ") for a " + status + " plan"
+          : "no outcomes for an INFEASIBLE plan") + ", was " + outs.size() + ".");
+    }
+    Map<String, Integer> optionIndex = new HashMap<>();
+    for (int q = 0; q < opts.size(); q++) {
+      optionIndex.put(opts.get(q), q);
+    }
+    Builder b = new Builder();
+    b.status = status;
+    b.accountIds = ids;
+    b.optionIds = opts;
+    b.segmentOf = new String[n];
+    for (int i = 0; i < n; i++) {
+      b.segmentOf[i] = segs.get(i).isEmpty() ? null : segs.get(i);
+    }
+    if (feasible) {
+      b.chosen = new int[n];
+      b.runnerUp = new int[n];
+      b.margin = new double[n];
+      b.reduced = new double[n];
+      b.accountValue = new double[n];
+      b.accountCost = new double[n];
+      b.accountHours = new double[n][roles.size()];
+      for (int i = 0; i < n; i++) {
+        AccountOutcome a = outs.get(i);
+        Integer k = optionIndex.get(a.option());
+        Integer r = a.runnerUp().isEmpty() ? Integer.valueOf(-1) : optionIndex.get(a.runnerUp());
+        if (k == null || r == null) {
+          throw new IllegalArgumentException("Outcome of account \"" + ids.get(i) + "\" names option '"
+              + (k == null ? a.option() : a.runnerUp()) + "', which is not an option of the plan; "
+              + "options are: " + opts + ".");
+        }
+        if (a.hours().size() != roles.size()) {
+          throw new IllegalArgumentException("Outcome of account \"" + ids.get(i) + "\" has "
+              + a.hours().size() + " hours, expected one per role " + roles + ".");
+        }
+        b.chosen[i] = k;
+        b.runnerUp[i] = r;
+        b.reduced[i] = a.reducedValue();
+        b.margin[i] = a.margin();
+        b.accountValue[i] = a.value();
+        b.accountCost[i] = a.cost();
+        for (int q = 0; q < roles.size(); q++) {
+          b.accountHours[i][q] = a.hours().get(q);
+        }
+      }
+      b.value = value;
+      b.cost = cost;
+      b.objective = objective;
+    }
+    b.upperBound = upperBound;
+    b.boundConverged = boundConverged;
+    b.iterations = iterations;
+    b.limits.addAll(limits);
+    b.conflicts.addAll(conflicts);
+    b.roleNames.addAll(roles);
+    return new AllocationPlan(b);
+  }
+
+  private static void unique(List<String> values, String what) {
+    Set<String> seen = new HashSet<>();
+    for (String v : values) {
+      if (!seen.add(v)) {
+        throw new IllegalArgumentException(
+            "Duplicate " + what + " \"" + v + "\" in AllocationPlan.of; " + what + "s must be unique.");
+      }
+    }
+  }
+
+  /**
    * Returns how the solve ended.
    *
    * @return the status
@@ -240,6 +383,97 @@ public final class AllocationPlan {
     if (chosen == null) {
       throw new IllegalStateException("The problem is infeasible; there is no plan. Conflicts: "
           + String.join(" ", conflicts));
+    }
+  }
+
+  /**
+   * Returns the segment of an account.
+   *
+   * @param row 0-based account row
+   * @return the segment id, or empty for an account without segment
+   * @throws IndexOutOfBoundsException for a row outside the plan
+   * @since 0.1
+   */
+  public Optional<String> segmentOf(int row) {
+    return Optional.ofNullable(segmentOf[Objects.checkIndex(row, segmentOf.length)]);
+  }
+
+  /**
+   * Returns the ids of every option of the problem, whether chosen or not.
+   *
+   * @return an unmodifiable list in problem order, including the added "none" option
+   * @since 0.1
+   */
+  public List<String> optionIds() {
+    return optionIds;
+  }
+
+  /**
+   * Returns the role names.
+   *
+   * @return an unmodifiable list in problem order; {@link AccountOutcome#hours()} follow it
+   * @since 0.1
+   */
+  public List<String> roleNames() {
+    return roleNames;
+  }
+
+  /**
+   * Returns what the plan gives one account: its option with the explanation of {@link #explain(int)}
+   * and the option's value, money cost and hours per role for this account.
+   *
+   * @param row 0-based account row
+   * @return the outcome
+   * @throws IllegalStateException for an infeasible plan
+   * @throws IndexOutOfBoundsException for a row outside the plan
+   * @since 0.1
+   */
+  public AccountOutcome outcome(int row) {
+    requireFeasible();
+    Objects.checkIndex(row, chosen.length);
+    List<Double> hours = new ArrayList<>(roleNames.size());
+    for (double h : accountHours[row]) {
+      hours.add(h);
+    }
+    return new AccountOutcome(optionIds.get(chosen[row]), reduced[row],
+        runnerUp[row] < 0 ? "" : optionIds.get(runnerUp[row]), margin[row], accountValue[row],
+        accountCost[row], hours);
+  }
+
+  /**
+   * What a feasible plan gives one account.
+   *
+   * @param option the chosen option id
+   * @param reducedValue the chosen option's reduced value at the shadow prices (see
+   *     {@link Explanation})
+   * @param runnerUp the best other option at the shadow prices, or {@code ""} when the account had only
+   *     one option
+   * @param margin chosen minus runner-up reduced value ({@code +Infinity} without runner-up)
+   * @param value the chosen option's value for this account, in the accounts' currency per year
+   * @param cost the chosen option's money cost for this account, per year
+   * @param hours the hours per year the option takes from each role, in the order of
+   *     {@link AllocationPlan#roleNames()}
+   * @since 0.1
+   */
+  public record AccountOutcome(String option, double reducedValue, String runnerUp, double margin,
+      double value, double cost, List<Double> hours) {
+
+    /**
+     * Validates and copies.
+     *
+     * @param option the chosen option id
+     * @param reducedValue the reduced value
+     * @param runnerUp the runner-up option id, or {@code ""}
+     * @param margin the margin
+     * @param value the value
+     * @param cost the cost
+     * @param hours hours per role; copied
+     * @throws NullPointerException when an id, the hours or one of their elements is {@code null}
+     */
+    public AccountOutcome {
+      Objects.requireNonNull(option, "option");
+      Objects.requireNonNull(runnerUp, "runnerUp");
+      hours = List.copyOf(hours);
     }
   }
 
@@ -372,7 +606,9 @@ public final class AllocationPlan {
    */
   public List<SegmentSummary> segmentSummary() {
     requireFeasible();
-    Map<String, SegmentSummary.Acc> acc = new TreeMap<>();
+    // sorted segment ids, then "" (accounts without segment) last, as documented
+    Map<String, SegmentSummary.Acc> acc = new TreeMap<>(
+        Comparator.comparing(String::isEmpty).thenComparing(Comparator.naturalOrder()));
     for (int i = 0; i < chosen.length; i++) {
       String s = segmentOf[i] == null ? "" : segmentOf[i];
       SegmentSummary.Acc a = acc.computeIfAbsent(s, x -> new SegmentSummary.Acc(roleNames.size()));
@@ -411,6 +647,47 @@ public final class AllocationPlan {
   public OptionalInt indexOf(String accountId) {
     int i = accountIds.indexOf(accountId);
     return i < 0 ? OptionalInt.empty() : OptionalInt.of(i);
+  }
+
+  /**
+   * Compares every part: status, accounts, segments, options, roles, each account's outcome, the
+   * totals, bound, iterations, limits and conflicts; numbers are compared bit for bit (as
+   * {@link Double#compare}), so a plan read back from JSON equals the plan that was written.
+   *
+   * @param o the other object
+   * @return {@code true} for equal plans
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof AllocationPlan p && status == p.status && accountIds.equals(p.accountIds)
+        && optionIds.equals(p.optionIds) && roleNames.equals(p.roleNames)
+        && Arrays.equals(segmentOf, p.segmentOf) && Arrays.equals(chosen, p.chosen)
+        && Arrays.equals(runnerUp, p.runnerUp) && Arrays.equals(margin, p.margin)
+        && Arrays.equals(reduced, p.reduced) && Double.compare(value, p.value) == 0
+        && Double.compare(cost, p.cost) == 0 && Double.compare(objective, p.objective) == 0
+        && Double.compare(upperBound, p.upperBound) == 0 && boundConverged == p.boundConverged
+        && iterations == p.iterations && limits.equals(p.limits) && conflicts.equals(p.conflicts)
+        && Arrays.equals(accountValue, p.accountValue) && Arrays.equals(accountCost, p.accountCost)
+        && Arrays.deepEquals(accountHours, p.accountHours);
+  }
+
+  /**
+   * Hashes every part compared by {@link #equals(Object)}.
+   *
+   * @return the hash code
+   */
+  @Override
+  public int hashCode() {
+    int h = Objects.hash(status, accountIds, optionIds, roleNames, value, cost, objective, upperBound,
+        boundConverged, iterations, limits, conflicts);
+    h = 31 * h + Arrays.hashCode(segmentOf);
+    h = 31 * h + Arrays.hashCode(chosen);
+    h = 31 * h + Arrays.hashCode(runnerUp);
+    h = 31 * h + Arrays.hashCode(margin);
+    h = 31 * h + Arrays.hashCode(reduced);
+    h = 31 * h + Arrays.hashCode(accountValue);
+    h = 31 * h + Arrays.hashCode(accountCost);
+    return 31 * h + Arrays.deepHashCode(accountHours);
   }
 
   /**

@@ -1088,6 +1088,7 @@ public final class DenseLp {
     private int primalIteration(boolean phase1) {
         double[] price = mu;
         double dualTol = OPTIMALITY_TOLERANCE;
+        double lastResortTol = dualTol;
         if (phase1) {
             Arrays.fill(grad, 0.0);
             double gmax = 0;
@@ -1112,6 +1113,7 @@ public final class DenseLp {
             }
             price = price1;
             dualTol = OPTIMALITY_TOLERANCE * Math.max(1.0, gmax);
+            lastResortTol = SINGULAR_TOLERANCE * Math.max(1.0, gmax);
         }
         boolean bland = forcedBland || degenerateRun >= blandAfter;
         Arrays.fill(rejected, false);
@@ -1143,6 +1145,14 @@ public final class DenseLp {
                 }
             }
             if (p < 0) {
+                if (dualTol > lastResortTol) {
+                    // Phase 1 is about to conclude that the infeasibility cannot be reduced. A price below the
+                    // tolerance may still be a real descent direction when the entry moves a variable whose
+                    // coefficients are tiny next to the others in its rows: price again at the singularity
+                    // level before giving up.
+                    dualTol = lastResortTol;
+                    continue;
+                }
                 return DONE;
             }
             double dmax = 0;
@@ -1150,43 +1160,26 @@ public final class DenseLp {
                 dir[r] = sigma * dInv[r * n + p];
                 dmax = Math.max(dmax, Math.abs(dir[r]));
             }
-            double pivTol = PIVOT_TOLERANCE * dmax;
             int own = wIdx[p];
             double ownValue = value(p);
-            int count = 0;
             boolean longStep = phase1 && !bland;
-            // own bound (a bound flip) first
-            if (sigma > 0 && wSide[p] != UPPER && hi(own) < Double.POSITIVE_INFINITY) {
-                count = addCandidate(count, own, 1.0, ownValue, hi(own), UPPER);
-            } else if (sigma < 0 && wSide[p] != LOWER && lo(own) > Double.NEGATIVE_INFINITY) {
-                count = addCandidate(count, own, -1.0, ownValue, lo(own), LOWER);
-            }
             for (int i = 0; i < n + m; i++) {
-                if (posOf[i] >= 0) {
-                    continue;
-                }
-                double s = dotNormal(i, dir);
-                slope[i] = s;
-                if (longStep) {
-                    continue;
-                }
-                if (s > pivTol) {
-                    int v = phase1 ? violation(i) : 0;
-                    if (v > 0) {
-                        count = addCandidate(count, i, s, act[i], lo(i), LOWER);
-                    } else if (v == 0 && hi(i) < Double.POSITIVE_INFINITY) {
-                        count = addCandidate(count, i, s, act[i], hi(i), UPPER);
-                    }
-                } else if (s < -pivTol) {
-                    int v = phase1 ? violation(i) : 0;
-                    if (v < 0) {
-                        count = addCandidate(count, i, s, act[i], hi(i), UPPER);
-                    } else if (v == 0 && lo(i) > Double.NEGATIVE_INFINITY) {
-                        count = addCandidate(count, i, s, act[i], lo(i), LOWER);
-                    }
+                if (posOf[i] < 0) {
+                    slope[i] = dotNormal(i, dir);
                 }
             }
-            int chosen = longStep ? longStepPhase1(p, sigma, pivTol, own, ownValue) : chooseRatio(count, bland);
+            // A constraint whose slope along the edge is below the pivot tolerance is not a good pivot, but it
+            // still blocks the edge: only if no constraint blocks at the pivot tolerance, look again at the
+            // singularity level before concluding that the edge is an unbounded ray (phase 2) or cannot
+            // reduce the infeasibility (phase 1). A free entry has no own bound to fall back on, and a
+            // variable whose coefficients are tiny next to others in the same rows (the epigraph variable of
+            // a cut with large subgradients) has slopes below the pivot tolerance on every edge it moves.
+            int chosen = -1;
+            for (int tier = 0; tier < 2 && chosen < 0; tier++) {
+                double pivTol = (tier == 0 ? PIVOT_TOLERANCE : SINGULAR_TOLERANCE) * dmax;
+                chosen = longStep ? longStepPhase1(p, sigma, pivTol, own, ownValue)
+                        : chooseRatio(ratioCandidates(p, sigma, pivTol, own, ownValue, phase1), bland);
+            }
             if (chosen < 0) {
                 if (!phase1) {
                     return NO_PROGRESS_POSSIBLE; // unbounded ray along dir
@@ -1224,6 +1217,44 @@ public final class DenseLp {
             countDegeneracy(progress);
             return PIVOTED;
         }
+    }
+
+    /**
+     * Collects the candidates of the textbook ratio test along the current direction (its {@link #slope}
+     * values): the entry's own opposite bound, and every constraint moving towards a bound with a slope
+     * beyond {@code pivTol} (in phase 1, a violated constraint blocks at the bound it violates). Returns the
+     * number of candidates.
+     */
+    private int ratioCandidates(int p, int sigma, double pivTol, int own, double ownValue, boolean phase1) {
+        int count = 0;
+        // own bound (a bound flip) first
+        if (sigma > 0 && wSide[p] != UPPER && hi(own) < Double.POSITIVE_INFINITY) {
+            count = addCandidate(count, own, 1.0, ownValue, hi(own), UPPER);
+        } else if (sigma < 0 && wSide[p] != LOWER && lo(own) > Double.NEGATIVE_INFINITY) {
+            count = addCandidate(count, own, -1.0, ownValue, lo(own), LOWER);
+        }
+        for (int i = 0; i < n + m; i++) {
+            if (posOf[i] >= 0) {
+                continue;
+            }
+            double s = slope[i];
+            if (s > pivTol) {
+                int v = phase1 ? violation(i) : 0;
+                if (v > 0) {
+                    count = addCandidate(count, i, s, act[i], lo(i), LOWER);
+                } else if (v == 0 && hi(i) < Double.POSITIVE_INFINITY) {
+                    count = addCandidate(count, i, s, act[i], hi(i), UPPER);
+                }
+            } else if (s < -pivTol) {
+                int v = phase1 ? violation(i) : 0;
+                if (v < 0) {
+                    count = addCandidate(count, i, s, act[i], hi(i), UPPER);
+                } else if (v == 0 && lo(i) > Double.NEGATIVE_INFINITY) {
+                    count = addCandidate(count, i, s, act[i], lo(i), LOWER);
+                }
+            }
+        }
+        return count;
     }
 
     /**
@@ -1486,38 +1517,12 @@ public final class DenseLp {
             return DONE;
         }
         rowTimesInverse(leave, alpha);
-        // column max-norms for the relative pivot tolerance
-        int count = 0;
-        for (int q = 0; q < n; q++) {
-            if (wSide[q] == FIXED) {
-                continue;
-            }
-            double a = alpha[q];
-            double colMax = 0;
-            for (int r = 0; r < n; r++) {
-                colMax = Math.max(colMax, Math.abs(dInv[r * n + q]));
-            }
-            if (!(Math.abs(a) > PIVOT_TOLERANCE * colMax)) {
-                continue;
-            }
-            int sg;
-            if (wSide[q] == LOWER) {
-                sg = 1;
-            } else if (wSide[q] == UPPER) {
-                sg = -1;
-            } else {
-                sg = delta * a > 0 ? 1 : -1;
-            }
-            if (delta * sg * a <= 0) {
-                continue;
-            }
-            double num = Math.max(0.0, sg * mu[q]);
-            cand[count] = q;
-            candT[count] = num / Math.abs(a);
-            candAbs[count] = Math.abs(a);
-            candSide[count] = sg;
-            candRelaxed[count] = (num + RATIO_RELAXATION) / Math.abs(a);
-            count++;
+        // As in the primal ratio test, an entry whose alpha is below the pivot tolerance is not a good pivot
+        // but is still a way to repair the leaving row: only if none passes the pivot tolerance, accept one at
+        // the singularity level before concluding that no basis change can repair the row (infeasibility).
+        int count = dualCandidates(delta, PIVOT_TOLERANCE);
+        if (count == 0) {
+            count = dualCandidates(delta, SINGULAR_TOLERANCE);
         }
         if (count == 0) {
             return NO_PROGRESS_POSSIBLE;
@@ -1578,6 +1583,48 @@ public final class DenseLp {
         recomputeMultipliers();
         countDegeneracy(theta * Math.abs(worst));
         return PIVOTED;
+    }
+
+    /**
+     * Collects the candidates of the dual ratio test for a leaving constraint violated in direction
+     * {@code delta} whose row times the inverse is {@link #alpha}: entries whose |alpha| exceeds
+     * {@code pivotTolerance} times the max-norm of their column of the inverse and whose release moves the
+     * leaving constraint towards the bound it violates. Returns the number of candidates.
+     */
+    private int dualCandidates(int delta, double pivotTolerance) {
+        int count = 0;
+        for (int q = 0; q < n; q++) {
+            if (wSide[q] == FIXED) {
+                continue;
+            }
+            double a = alpha[q];
+            double colMax = 0;
+            for (int r = 0; r < n; r++) {
+                colMax = Math.max(colMax, Math.abs(dInv[r * n + q]));
+            }
+            if (!(Math.abs(a) > pivotTolerance * colMax)) {
+                continue;
+            }
+            int sg;
+            if (wSide[q] == LOWER) {
+                sg = 1;
+            } else if (wSide[q] == UPPER) {
+                sg = -1;
+            } else {
+                sg = delta * a > 0 ? 1 : -1;
+            }
+            if (delta * sg * a <= 0) {
+                continue;
+            }
+            double num = Math.max(0.0, sg * mu[q]);
+            cand[count] = q;
+            candT[count] = num / Math.abs(a);
+            candAbs[count] = Math.abs(a);
+            candSide[count] = sg;
+            candRelaxed[count] = (num + RATIO_RELAXATION) / Math.abs(a);
+            count++;
+        }
+        return count;
     }
 
     // ---- result --------------------------------------------------------------------------------------
