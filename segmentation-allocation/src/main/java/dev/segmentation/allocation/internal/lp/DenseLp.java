@@ -68,8 +68,16 @@ import java.util.Objects;
  *       violated by at most {@value #FEASIBILITY_TOLERANCE}{@code  * max(1, |b|)}.</li>
  *   <li>Optimality (dual feasibility): a multiplier (after row and objective scaling) has the right sign
  *       if it is wrong by at most {@value #OPTIMALITY_TOLERANCE}.</li>
- *   <li>Pivots: a ratio-test entry is accepted as a pivot only if its magnitude exceeds
- *       {@value #PIVOT_TOLERANCE} times the max-norm of the direction column.</li>
+ *   <li>Pivots: a ratio-test entry is preferred as a pivot if its magnitude exceeds {@value #PIVOT_TOLERANCE}
+ *       times the max-norm of the direction column. Smaller entries are not ignored: in the primal ratio tests
+ *       (and the phase-1 breakpoints) every constraint whose slope along the edge exceeds {@code 1e-12} times
+ *       that max-norm blocks the edge, and one of them becomes the pivot only if no preferred entry blocks at
+ *       about the same step length; the dual ratio test and phase-1 pricing fall back to that level only when
+ *       nothing passes their tolerance. So a constraint is never stepped through, nor an edge taken for an
+ *       unbounded ray or a violated row for an infeasible one, merely because its slope is small. (Columns are
+ *       not scaled: a variable whose coefficients are tiny next to the others in its rows, such as the
+ *       epigraph variable of cuts with subgradients of 1e9 and more, has slopes of that size on every edge
+ *       it moves along, and a free one has no bound of its own to stop an edge.)</li>
  * </ul>
  * Rows with all-zero coefficients are allowed; they are satisfied or make the problem infeasible. A
  * problem whose feasibility hinges on perturbations below these tolerances (for example nearly parallel
@@ -119,7 +127,10 @@ public final class DenseLp {
 
     /** Steps of iterative refinement (with doubled-precision residuals) of the point and the multipliers. */
     private static final int REFINEMENT_STEPS = 2;
-    /** Smallest LU pivot (rows have max-norm in [1, 2)) accepted before the basis counts as singular. */
+    /**
+     * Smallest LU pivot (rows have max-norm in [1, 2)) accepted before the basis counts as singular; also the
+     * relative level below which a ratio-test entry or a phase-1 price counts as zero.
+     */
     private static final double SINGULAR_TOLERANCE = 1e-12;
     /** A pivot that improves the (scaled) objective by at most this, relative, counts as degenerate. */
     private static final double DEGENERATE_PROGRESS = 1e-12;
@@ -1168,18 +1179,15 @@ public final class DenseLp {
                     slope[i] = dotNormal(i, dir);
                 }
             }
-            // A constraint whose slope along the edge is below the pivot tolerance is not a good pivot, but it
-            // still blocks the edge: only if no constraint blocks at the pivot tolerance, look again at the
-            // singularity level before concluding that the edge is an unbounded ray (phase 2) or cannot
-            // reduce the infeasibility (phase 1). A free entry has no own bound to fall back on, and a
-            // variable whose coefficients are tiny next to others in the same rows (the epigraph variable of
-            // a cut with large subgradients) has slopes below the pivot tolerance on every edge it moves.
-            int chosen = -1;
-            for (int tier = 0; tier < 2 && chosen < 0; tier++) {
-                double pivTol = (tier == 0 ? PIVOT_TOLERANCE : SINGULAR_TOLERANCE) * dmax;
-                chosen = longStep ? longStepPhase1(p, sigma, pivTol, own, ownValue)
-                        : chooseRatio(ratioCandidates(p, sigma, pivTol, own, ownValue, phase1), bland);
-            }
+            // Every constraint whose slope along the edge is not zero (to the singularity level) takes part in
+            // the ratio test; the pivot tolerance only decides which of those blocking at about the same step
+            // length is preferred. (Ignoring small slopes lets the step run through such a constraint, or
+            // report an unbounded ray that it blocks: an epigraph variable whose coefficient is tiny next to
+            // the subgradients in its cuts has slopes below the pivot tolerance on the edges it moves along.)
+            double zeroTol = SINGULAR_TOLERANCE * dmax;
+            double pivTol = PIVOT_TOLERANCE * dmax;
+            int chosen = longStep ? longStepPhase1(p, sigma, zeroTol, own, ownValue)
+                    : chooseRatio(ratioCandidates(p, sigma, zeroTol, own, ownValue, phase1), bland, pivTol, own);
             if (chosen < 0) {
                 if (!phase1) {
                     return NO_PROGRESS_POSSIBLE; // unbounded ray along dir
@@ -1222,10 +1230,10 @@ public final class DenseLp {
     /**
      * Collects the candidates of the textbook ratio test along the current direction (its {@link #slope}
      * values): the entry's own opposite bound, and every constraint moving towards a bound with a slope
-     * beyond {@code pivTol} (in phase 1, a violated constraint blocks at the bound it violates). Returns the
+     * beyond {@code zeroTol} (in phase 1, a violated constraint blocks at the bound it violates). Returns the
      * number of candidates.
      */
-    private int ratioCandidates(int p, int sigma, double pivTol, int own, double ownValue, boolean phase1) {
+    private int ratioCandidates(int p, int sigma, double zeroTol, int own, double ownValue, boolean phase1) {
         int count = 0;
         // own bound (a bound flip) first
         if (sigma > 0 && wSide[p] != UPPER && hi(own) < Double.POSITIVE_INFINITY) {
@@ -1238,14 +1246,14 @@ public final class DenseLp {
                 continue;
             }
             double s = slope[i];
-            if (s > pivTol) {
+            if (s > zeroTol) {
                 int v = phase1 ? violation(i) : 0;
                 if (v > 0) {
                     count = addCandidate(count, i, s, act[i], lo(i), LOWER);
                 } else if (v == 0 && hi(i) < Double.POSITIVE_INFINITY) {
                     count = addCandidate(count, i, s, act[i], hi(i), UPPER);
                 }
-            } else if (s < -pivTol) {
+            } else if (s < -zeroTol) {
                 int v = phase1 ? violation(i) : 0;
                 if (v < 0) {
                     count = addCandidate(count, i, s, act[i], hi(i), UPPER);
@@ -1264,7 +1272,7 @@ public final class DenseLp {
      * breakpoints at the same step length), or -1 if the slope never becomes non-negative. Uses the
      * {@link #slope} values of the current direction.
      */
-    private int longStepPhase1(int p, int sigma, double pivTol, int own, double ownValue) {
+    private int longStepPhase1(int p, int sigma, double zeroTol, int own, double ownValue) {
         double slope0 = 0;
         int count = 0;
         if (sigma > 0 && wSide[p] != UPPER && hi(own) < Double.POSITIVE_INFINITY) {
@@ -1280,14 +1288,14 @@ public final class DenseLp {
             int v = violation(i);
             slope0 -= v * s;
             double a = act[i];
-            if (s > pivTol) {
+            if (s > zeroTol) {
                 if (v > 0) {
                     count = addBreakpoint(count, i, s, a, lo(i), LOWER);
                 }
                 if (v >= 0 && hi(i) < Double.POSITIVE_INFINITY) {
                     count = addBreakpoint(count, i, s, a, hi(i), UPPER);
                 }
-            } else if (s < -pivTol) {
+            } else if (s < -zeroTol) {
                 if (v < 0) {
                     count = addBreakpoint(count, i, s, a, hi(i), UPPER);
                 }
@@ -1432,8 +1440,12 @@ public final class DenseLp {
         return count + 1;
     }
 
-    /** Two-pass Harris ratio test (or Bland: smallest ratio, lowest index). Returns a candidate slot or -1. */
-    private int chooseRatio(int count, boolean bland) {
+    /**
+     * Two-pass Harris ratio test (or Bland: smallest ratio, lowest index). Among the candidates it may choose,
+     * those whose slope exceeds {@code pivTol} (and a bound flip of the entering entry {@code own}) are
+     * preferred. Returns a candidate slot or -1.
+     */
+    private int chooseRatio(int count, boolean bland, double pivTol, int own) {
         if (count == 0) {
             return -1;
         }
@@ -1444,8 +1456,16 @@ public final class DenseLp {
                 tMin = Math.min(tMin, Math.max(0.0, candT[k]));
             }
             double window = tMin + RATIO_RELAXATION * Math.max(1.0, tMin);
+            boolean good = false;
             for (int k = 0; k < count; k++) {
-                if (Math.max(0.0, candT[k]) <= window && (chosen < 0 || cand[k] < cand[chosen])) {
+                if (Math.max(0.0, candT[k]) <= window && (candAbs[k] > pivTol || cand[k] == own)) {
+                    good = true;
+                    break;
+                }
+            }
+            for (int k = 0; k < count; k++) {
+                if (Math.max(0.0, candT[k]) <= window && (!good || candAbs[k] > pivTol || cand[k] == own)
+                        && (chosen < 0 || cand[k] < cand[chosen])) {
                     chosen = k;
                 }
             }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.segmentation.allocation.internal.lp.DenseLp.Relation;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -266,6 +268,62 @@ class DenseLpTest {
         return k;
     }
 
+    /**
+     * A Kelley cutting-plane master with badly scaled cuts: minimise the epigraph variable {@code t} (the
+     * last variable, free) over boxed multipliers {@code 0 <= x_r <= hi_r} ({@code hi_r} from 1 to about
+     * 1e7), subject to 1 to 50 cuts {@code t - g·x >= f - g·l} whose subgradient entries have magnitudes
+     * 1e0 to 1e9 (a mantissa in [1, 10) times a power of ten; some are zero) and values {@code f} of either
+     * sign. The coefficient 1 of {@code t} is then as small as 1e-10 next to the largest one of its cut, the
+     * case that made the solver report a bounded problem as unbounded (or infeasible). Always feasible and
+     * bounded: {@code t} large satisfies every cut, and each cut bounds {@code t} from below on the box.
+     */
+    static Case badlyScaledKelleyMaster(UniformRandomProvider rng) {
+        int p = nextInt(rng, 1, 8);
+        int cuts = nextInt(rng, 1, 50);
+        Case k = new Case(p + 1);
+        for (int r = 0; r < p; r++) {
+            k.hi[r] = widelyScaled(rng, 6);
+        }
+        k.lo[p] = -INF;
+        k.c[p] = 1;
+        for (int i = 0; i < cuts; i++) {
+            double[] row = new double[p + 1];
+            double rhs = (rng.nextBoolean() ? 1 : -1) * widelyScaled(rng, 9);
+            for (int r = 0; r < p; r++) {
+                double g = rng.nextInt(6) == 0 ? 0 : (rng.nextBoolean() ? 1 : -1) * widelyScaled(rng, 9);
+                double at = k.hi[r] * rng.nextDouble();
+                row[r] = -g;
+                rhs -= g * at;
+            }
+            row[p] = 1;
+            k.add(row, Relation.GE, rhs);
+        }
+        return k;
+    }
+
+    /** A mantissa in [1, 10) times 10^e, e uniform in 0..maxExponent. */
+    private static double widelyScaled(UniformRandomProvider rng, int maxExponent) {
+        return (1 + 9 * rng.nextDouble()) * Math.pow(10, rng.nextInt(maxExponent + 1));
+    }
+
+    /**
+     * Magnitude of the terms of a {@link #badlyScaledKelleyMaster}: the largest {@code |f_k| + sum |a_kr| hi_r}
+     * over its cuts. It bounds {@code |t|} at the optimum and is the scale of the rounding errors of any
+     * solver on it (the optimum can be much smaller than its terms).
+     */
+    static double termScale(Case k) {
+        double scale = 1;
+        for (int i = 0; i < k.m(); i++) {
+            double[] a = k.rows.get(i);
+            double s = Math.abs(k.rhs.get(i));
+            for (int r = 0; r < k.n - 1; r++) {
+                s += Math.abs(a[r]) * Math.max(Math.abs(k.lo[r]), Math.abs(k.hi[r]));
+            }
+            scale = Math.max(scale, s);
+        }
+        return scale;
+    }
+
     // =================================================================================================
     // Oracle: commons-math3 SimplexSolver (no duals; objective and status only)
     // =================================================================================================
@@ -304,6 +362,79 @@ class DenseLpTest {
         } catch (TooManyIterationsException e) {
             return new Oracle(LpStatus.ITERATION_LIMIT, Double.NaN);
         }
+    }
+
+    /**
+     * The optimum of a {@link #badlyScaledKelleyMaster} computed by commons-math on an equivalent, well-scaled
+     * LP: {@code x_r = lo_r + (hi_r - lo_r) u_r} with {@code 0 <= u_r <= 1}, {@code t = T t'} and every cut
+     * divided by {@code T = termScale(k)}, so that all data lie in [-1, 1] and the coefficient of {@code t'}
+     * is 1. On the original data commons-math (absolute tolerances 1e-6, coefficients below 1e-10 cut off
+     * during pivoting) reports most of these problems as infeasible or unbounded. The tolerance is tightened
+     * to 1e-11 so that the optimum is accurate to about 1e-10 of T.
+     */
+    static double commonsMathScaledMaster(Case k) {
+        int t = k.n - 1;
+        double scale = termScale(k);
+        List<LinearConstraint> cons = new ArrayList<>();
+        for (int i = 0; i < k.m(); i++) {
+            double[] a = k.rows.get(i);
+            double[] row = new double[k.n];
+            double rhs = k.rhs.get(i);
+            for (int r = 0; r < t; r++) {
+                row[r] = a[r] * (k.hi[r] - k.lo[r]) / scale;
+                rhs -= a[r] * k.lo[r];
+            }
+            row[t] = a[t];
+            cons.add(new LinearConstraint(row, Relationship.GEQ, rhs / scale));
+        }
+        for (int r = 0; r < t; r++) {
+            cons.add(new LinearConstraint(k.unit(r), Relationship.GEQ, 0));
+            cons.add(new LinearConstraint(k.unit(r), Relationship.LEQ, 1));
+        }
+        double[] c = new double[k.n];
+        c[t] = 1;
+        PointValuePair p = new SimplexSolver(1e-11, 10, 1e-10).optimize(new MaxIter(100_000),
+                new LinearObjectiveFunction(c, 0), new LinearConstraintSet(cons), GoalType.MINIMIZE,
+                new NonNegativeConstraint(false), PivotSelectionRule.BLAND);
+        return scale * p.getValue();
+    }
+
+    /**
+     * An exact bracket {@code [lower, upper]} of the optimum of a {@link #badlyScaledKelleyMaster} from a
+     * result: {@code upper = max_k (b_k - a_k·x)} over the reported multipliers {@code x} (the value of the
+     * feasible point with the smallest feasible {@code t}), and {@code lower = min over the box of
+     * sum_k w_k (b_k - a_k·x)} with {@code w = max(y, 0) / sum max(y, 0)} (weak duality: any convex
+     * combination of the cuts is a lower bound). Computed in decimal arithmetic, so it owes nothing to the
+     * solver's rounding.
+     */
+    static BigDecimal[] exactKelleyBracket(Case k, LpResult r) {
+        int t = k.n - 1;
+        double[] x = r.x();
+        BigDecimal upper = null;
+        BigDecimal weight = BigDecimal.ZERO;
+        BigDecimal lower = BigDecimal.ZERO;
+        BigDecimal[] g = new BigDecimal[t];
+        Arrays.fill(g, BigDecimal.ZERO);
+        for (int i = 0; i < k.m(); i++) {
+            double[] a = k.rows.get(i);
+            BigDecimal b = new BigDecimal(k.rhs.get(i));
+            BigDecimal value = b;
+            BigDecimal w = new BigDecimal(Math.max(0.0, r.dual(i)));
+            for (int j = 0; j < t; j++) {
+                value = value.subtract(new BigDecimal(a[j]).multiply(new BigDecimal(x[j])));
+                g[j] = g[j].add(w.multiply(new BigDecimal(a[j])));
+            }
+            upper = upper == null || value.compareTo(upper) > 0 ? value : upper;
+            weight = weight.add(w);
+            lower = lower.add(w.multiply(b));
+        }
+        for (int j = 0; j < t; j++) {
+            BigDecimal atLo = g[j].multiply(new BigDecimal(k.lo[j])).negate();
+            BigDecimal atHi = g[j].multiply(new BigDecimal(k.hi[j])).negate();
+            lower = lower.add(atLo.min(atHi));
+        }
+        lower = lower.divide(weight, MathContext.DECIMAL128);
+        return new BigDecimal[] {lower, upper};
     }
 
     // =================================================================================================
@@ -724,6 +855,63 @@ class DenseLpTest {
 
     @ParameterizedTest
     @MethodSource("seeds")
+    void kelleyMasterWithBadlyScaledCutsAndFreeEpigraphVariable(long seed) {
+        // The epigraph variable t is free and its coefficient 1 is tiny next to the subgradients (up to 1e10)
+        // of its cuts. Compared with the same LP where t has a finite lower bound far below the optimum, with
+        // adding the cuts one by one (dual simplex warm starts), with Bland's rule throughout, and with
+        // commons-math on an equivalent well-scaled LP.
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        Case k = badlyScaledKelleyMaster(rng);
+        int t = k.n - 1;
+        double scale = termScale(k);
+        String msg = "seed " + seed + " (" + (k.n - 1) + " multipliers, " + k.m() + " cuts)";
+        LpResult free = k.toLp().solve();
+        assertEquals(LpStatus.OPTIMAL, free.status(), msg + ": t free: " + free);
+        assertOptimalCertificate(k, free, msg + ", t free");
+        double v = free.objective();
+
+        Case bounded = k.copy();
+        bounded.lo[t] = -scale * 1e3; // every cut gives t >= -scale on the box
+        LpResult lowerBounded = bounded.toLp().solve();
+        assertEquals(LpStatus.OPTIMAL, lowerBounded.status(), msg + ": t >= " + bounded.lo[t] + ": " + lowerBounded);
+        assertOptimalCertificate(bounded, lowerBounded, msg + ", t bounded below");
+        assertClose(lowerBounded.objective(), v, 1e-9, msg + ": t free vs t bounded below");
+
+        DenseLp warm = new DenseLp(k.n).minimize(k.c);
+        for (int r = 0; r < t; r++) {
+            warm.bounds(r, k.lo[r], k.hi[r]);
+        }
+        warm.free(t);
+        LpResult w = null;
+        for (int i = 0; i < k.m(); i++) {
+            warm.addRow(k.rows.get(i), k.rels.get(i), k.rhs.get(i));
+            w = warm.solve();
+            assertEquals(LpStatus.OPTIMAL, w.status(), msg + ": warm start after cut " + i + ": " + w);
+        }
+        assertOptimalCertificate(k, w, msg + ", warm");
+        assertClose(v, w.objective(), 1e-9, msg + ": cold vs warm");
+
+        LpResult bland = k.toLp().degeneratePivotsBeforeBland(0).solve();
+        assertEquals(LpStatus.OPTIMAL, bland.status(), msg + ": Bland: " + bland);
+        assertClose(v, bland.objective(), 1e-9, msg + ": Bland");
+
+        // exact (decimal) bracket of the optimum from the reported point and duals: c.x* of the point with t
+        // lowered to its smallest feasible value is an upper bound, the Lagrangian of the normalised cut
+        // multipliers minimised over the box a lower bound
+        BigDecimal[] bracket = exactKelleyBracket(k, free);
+        double gap = bracket[1].subtract(bracket[0]).doubleValue();
+        assertTrue(gap <= 1e-12 * scale, msg + ": exact bracket [" + bracket[0] + ", " + bracket[1] + "] of width "
+                + gap + " (terms of magnitude " + scale + ")");
+        assertTrue(bracket[0].doubleValue() - 1e-12 * scale <= v && v <= bracket[1].doubleValue() + 1e-12 * scale,
+                msg + ": objective " + v + " outside the exact bracket [" + bracket[0] + ", " + bracket[1] + "]");
+
+        double oracle = commonsMathScaledMaster(k);
+        assertTrue(Math.abs(oracle - v) <= 1e-9 * scale,
+                msg + ": commons-math " + oracle + " vs " + v + " (terms of magnitude " + scale + ")");
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
     void sameCallsGiveIdenticalResults(long seed) {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
         Case k = seed % 2 == 0 ? feasibleCase(rng, true) : anyCase(rng);
@@ -938,5 +1126,100 @@ class DenseLpTest {
         assertThrows(IllegalArgumentException.class, () -> lp.maximize(1), "objective length");
         assertThrows(NullPointerException.class, () -> lp.addRow(new double[2], null, 0), "relation");
         assertThrows(IllegalArgumentException.class, () -> lp.maxIterations(-1), "negative limit");
+    }
+
+    // =================================================================================================
+    // Regressions: an epigraph variable whose coefficient is tiny next to the others in its rows
+    // =================================================================================================
+
+    /** The reported Kelley master: minimise t over four boxed multipliers and t with one cut. */
+    private static Case reportedKelleyMaster() {
+        Case k = new Case(5);
+        k.c[4] = 1;
+        double[] hi = {157296.0888607256, 676058.5899233987, 67605.85899233987, 1352117.1798467974};
+        System.arraycopy(hi, 0, k.hi, 0, 4);
+        k.lo[4] = -INF;
+        k.add(new double[] {3.2823708304999977E7, -2400000.0, 1.0769964E9, -124644.0, 1.0}, Relation.GE,
+                4.974040617625842E10);
+        return k;
+    }
+
+    @Test
+    void freeEpigraphVariableWithATinyCoefficientIsNotUnbounded() {
+        // Row scaling divides the cut by 2^30, so the coefficient of t becomes 2^-30 < PIVOT_TOLERANCE. Once
+        // the cut holds, the edge that lowers t raises x_2 by 2^-30 per unit of t until x_2 reaches its upper
+        // bound; that bound used to be left out of the ratio test, and with no bound of its own on t the edge
+        // was taken for an unbounded ray. The optimum puts x_r at its upper bound where the cut coefficient is
+        // positive and at 0 where it is negative: t = b - a_0 hi_0 - a_2 hi_2.
+        Case k = reportedKelleyMaster();
+        double expected = -7.792456728576322E13;
+        for (double lowerBound : new double[] {-INF, -1e15}) {
+            Case c = k.copy();
+            c.lo[4] = lowerBound;
+            for (boolean bland : new boolean[] {false, true}) {
+                String msg = "t >= " + lowerBound + (bland ? ", Bland" : "");
+                DenseLp lp = c.toLp();
+                if (bland) {
+                    lp.degeneratePivotsBeforeBland(0);
+                }
+                LpResult r = lp.solve();
+                assertEquals(LpStatus.OPTIMAL, r.status(), msg + ": " + r);
+                assertEquals(expected, r.objective(), 1e-12 * Math.abs(expected), msg + ": objective");
+                assertArrayEquals(new double[] {157296.0888607256, 0, 67605.85899233987, 0},
+                        Arrays.copyOf(r.x(), 4), msg + ": multipliers at their bounds");
+                assertEquals(r.objective(), r.x(4), msg + ": t is the objective");
+                assertEquals(1.0, r.dual(0), 1e-12, msg + ": d t / d b of the only cut");
+                assertOptimalCertificate(c, r, msg);
+            }
+        }
+        // the same master built as Kelley's method does: no cut yet (unbounded), then the cut (warm start)
+        DenseLp lp = new DenseLp(5).minimize(0, 0, 0, 0, 1).free(4);
+        for (int r = 0; r < 4; r++) {
+            lp.bounds(r, 0, k.hi[r]);
+        }
+        assertEquals(LpStatus.UNBOUNDED, lp.solve().status(), "min t without cuts");
+        lp.addRow(k.rows.get(0), Relation.GE, k.rhs.get(0));
+        LpResult warm = lp.solve();
+        assertEquals(LpStatus.OPTIMAL, warm.status(), "after the cut: " + warm);
+        assertEquals(expected, warm.objective(), 1e-12 * Math.abs(expected), "after the cut: objective");
+    }
+
+    @Test
+    void phaseOneMovesAVariableWithATinyCoefficient() {
+        // min t s.t. t - 2e9 x >= 5, 0 <= x <= 1, t free. At the start (x = t = 0) the cut is violated and
+        // only raising t repairs it; after row scaling its phase-1 price is 2^-31 < OPTIMALITY_TOLERANCE,
+        // which used to end phase 1 with "infeasible".
+        for (boolean free : new boolean[] {true, false}) {
+            DenseLp lp = new DenseLp(2).minimize(0, 1).bounds(0, 0, 1);
+            if (free) {
+                lp.free(1);
+            } else {
+                lp.bounds(1, -1e6, INF);
+            }
+            lp.addGe(new double[] {-2e9, 1}, 5);
+            LpResult r = lp.solve();
+            String msg = free ? "t free" : "t >= -1e6";
+            assertEquals(LpStatus.OPTIMAL, r.status(), msg + ": " + r);
+            assertArrayEquals(new double[] {0, 5}, r.x(), 1e-12, msg + ": x");
+            assertEquals(1.0, r.dual(0), 1e-12, msg + ": dual of the cut");
+        }
+    }
+
+    @Test
+    void dualSimplexPivotsOnATinyCoefficient() {
+        // min t s.t. t >= 100, then the cut t - 4e9 x >= 1000 with 0 <= x <= 10. The warm start is dual
+        // feasible; the only entry whose release repairs the new cut is the row that holds t, with alpha
+        // 2^-32 after row scaling, below the pivot tolerance. It used to end with "infeasible".
+        DenseLp lp = new DenseLp(2).minimize(0, 1).bounds(0, 0, 10).free(1);
+        lp.addGe(new double[] {0, 1}, 100);
+        assertEquals(100.0, lp.solve().objective(), 1e-12, "first cut");
+        lp.addGe(new double[] {-4e9, 1}, 1000);
+        LpResult warm = lp.solve();
+        assertEquals(LpStatus.OPTIMAL, warm.status(), "warm: " + warm);
+        assertArrayEquals(new double[] {0, 1000}, warm.x(), 1e-12, "warm: x");
+        assertArrayEquals(new double[] {0, 1}, warm.duals(), 1e-12, "warm: duals");
+        LpResult cold = lp.solveCold();
+        assertEquals(LpStatus.OPTIMAL, cold.status(), "cold: " + cold);
+        assertEquals(1000.0, cold.objective(), 1e-12, "cold: objective");
     }
 }
