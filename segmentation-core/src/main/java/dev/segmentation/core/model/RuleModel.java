@@ -200,8 +200,11 @@ public final class RuleModel implements SegmentModel {
         String column = ConditionParser.leafColumn(leaf);
         Set<String> occurring =
             present.computeIfAbsent(column, c -> occurringLabels(table.column(c)));
+        Column col = table.column(column);
         for (String label : labels) {
-          if (!occurring.contains(label) && reported.add(column + "\u0000" + label)) {
+          boolean occurs = col instanceof NumericColumn nc
+              ? occursAsText(nc, label) : occurring.contains(label);
+          if (!occurs && reported.add(column + "\u0000" + label)) {
             out.add(ruleLabel(i) + ": category " + ConditionParser.quote(label) + " of column '"
                 + column + "' never occurs in the table" + levelsHint(table.column(column)) + ".");
           }
@@ -235,16 +238,22 @@ public final class RuleModel implements SegmentModel {
           out.add(cc.levels().get(c));
         }
       }
-    } else if (column instanceof NumericColumn nc) {
-      Set<Long> bits = new HashSet<>();
-      for (int i = 0; i < nc.size(); i++) {
-        double v = nc.get(i);
-        if (v == v && bits.add(Double.doubleToRawLongBits(v))) {
-          out.add(BoundCondition.formatLikeColumn(v));
-        }
-      }
     }
     return out;
+  }
+
+  /** Whether some row of a numeric column prints as {@code label} ({@code Column.format}). */
+  private static boolean occursAsText(NumericColumn column, String label) {
+    long[] bits = BoundCondition.numbersFormattedAs(List.of(label));
+    if (bits.length == 0) {
+      return false;
+    }
+    for (int i = 0; i < column.size(); i++) {
+      if (Double.doubleToRawLongBits(column.get(i)) == bits[0]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<Condition> leaves(Condition c, List<Condition> out) {
