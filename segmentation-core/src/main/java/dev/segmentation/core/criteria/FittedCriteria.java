@@ -3,15 +3,11 @@ package dev.segmentation.core.criteria;
 import dev.segmentation.core.AccountTable;
 import dev.segmentation.core.Criteria;
 import dev.segmentation.core.DataValidationException;
-import dev.segmentation.core.UnassignedReason;
-import dev.segmentation.core.internal.CriterionValues;
+import dev.segmentation.core.internal.FeatureTransform;
 import dev.segmentation.core.internal.TextTable;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -178,147 +174,8 @@ public final class FittedCriteria {
    */
   public FeatureMatrix transform(AccountTable table) {
     Objects.requireNonNull(table, "table");
-    int n = table.rowCount();
-    int d = dimension();
-    double[] data = new double[Math.multiplyExact(n, d)];
-    boolean[] bad = new boolean[n];
-    RowIssue[] issues = new RowIssue[n];
-    boolean[] unassigned = missingUnderMarkUnassigned(table);
-    int offset = 0;
-    for (FittedCriterion f : fitted) {
-      Criterion c = f.criterion();
-      double w = Math.sqrt(c.weight());
-      if (c.kind() == CriterionKind.NUMERIC) {
-        double[] raw = CriterionValues.numeric(table, c);
-        for (int i = 0; i < n; i++) {
-          double v = raw[i];
-          if (Double.isNaN(v)) {
-            switch (c.missingPolicy()) {
-              case REJECT -> throw new DataValidationException(
-                  "Criterion '" + c.name() + "', account \"" + table.id(i) + "\" (row " + i
-                      + "): the value is missing and the policy is REJECT.",
-                  table.id(i), c.name(), -1, null);
-              case MARK_UNASSIGNED -> {
-                flag(table, i, c, UnassignedReason.MISSING_VALUE, bad, issues);
-                continue;
-              }
-              default -> v = f.imputeValue();
-            }
-          }
-          if (unassigned[i]) {
-            continue;
-          }
-          double y = v;
-          for (int s = 0; s < f.transforms().size(); s++) {
-            y = f.transforms().get(s).apply(y);
-            if (Double.isNaN(y)) {
-              throw new DataValidationException(
-                  String.format(Locale.ROOT,
-                      "Criterion '%s', account \"%s\": %s is undefined for %s (expected a value > -1).",
-                      c.name(), table.id(i), c.transforms().get(s), v),
-                  table.id(i), c.name(), -1, null);
-            }
-          }
-          data[i * d + offset] = y * w;
-        }
-        offset += 1;
-      } else {
-        CriterionValues.Labels labels = CriterionValues.categoryLabels(table, c);
-        int[] map = new int[labels.levels().size()];
-        Map<String, Integer> levelIndex = new HashMap<>();
-        for (int l = 0; l < f.levels().size(); l++) {
-          levelIndex.put(f.levels().get(l), l);
-        }
-        for (int code = 0; code < map.length; code++) {
-          map[code] = levelIndex.getOrDefault(labels.levels().get(code), -1);
-        }
-        int[] codes = labels.codes();
-        for (int i = 0; i < n; i++) {
-          int level;
-          if (codes[i] == CriterionValues.MISSING) {
-            switch (c.missingPolicy()) {
-              case REJECT -> throw new DataValidationException(
-                  "Criterion '" + c.name() + "', account \"" + table.id(i) + "\" (row " + i
-                      + "): the category is missing and the policy is REJECT.",
-                  table.id(i), c.name(), -1, null);
-              case MARK_UNASSIGNED -> {
-                flag(table, i, c, UnassignedReason.MISSING_VALUE, bad, issues);
-                continue;
-              }
-              default -> level = f.imputeLevel();
-            }
-          } else {
-            level = map[codes[i]];
-            if (level < 0) {
-              String label = labels.levels().get(codes[i]);
-              switch (c.unseenCategory()) {
-                case ERROR -> {
-                  if (unassigned[i]) {
-                    continue;
-                  }
-                  throw new DataValidationException(
-                      "Criterion '" + c.name() + "', account \"" + table.id(i) + "\": category \""
-                          + label + "\" did not occur in training; known levels are: "
-                          + String.join(", ", f.levels()) + ".\n"
-                          + "Use unseen(UnseenCategoryPolicy.ALL_ZERO or MARK_UNASSIGNED) to accept new "
-                          + "categories.",
-                      table.id(i), c.name(), -1, null);
-                }
-                case MARK_UNASSIGNED -> {
-                  flag(table, i, c, UnassignedReason.UNSEEN_CATEGORY, bad, issues);
-                  continue;
-                }
-                default -> level = -1;
-              }
-            }
-          }
-          if (level >= 0) {
-            data[i * d + offset + level] = w;
-          }
-        }
-        offset += f.levels().size();
-      }
-    }
-    List<RowIssue> issueList = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      if (bad[i]) {
-        Arrays.fill(data, i * d, i * d + d, Double.NaN);
-        issueList.add(issues[i]);
-      }
-    }
-    return new FeatureMatrix(table.ids(), featureNames, data, n, d, issueList);
-  }
-
-  /** Rows with a missing value under MARK_UNASSIGNED for some criterion (left out of fitting). */
-  private boolean[] missingUnderMarkUnassigned(AccountTable table) {
-    boolean[] out = new boolean[table.rowCount()];
-    for (FittedCriterion f : fitted) {
-      Criterion c = f.criterion();
-      if (c.missingPolicy() != MissingPolicy.MARK_UNASSIGNED) {
-        continue;
-      }
-      if (c.kind() == CriterionKind.NUMERIC) {
-        double[] raw = CriterionValues.numeric(table, c);
-        for (int i = 0; i < raw.length; i++) {
-          out[i] |= Double.isNaN(raw[i]);
-        }
-      } else {
-        int[] codes = CriterionValues.categoryLabels(table, c).codes();
-        for (int i = 0; i < codes.length; i++) {
-          out[i] |= codes[i] == CriterionValues.MISSING;
-        }
-      }
-    }
-    return out;
-  }
-
-  private static void flag(
-      AccountTable table, int row, Criterion c, UnassignedReason reason, boolean[] bad,
-      RowIssue[] issues) {
-    if (!bad[row]) {
-      bad[row] = true;
-      issues[row] = new RowIssue(row, table.id(row), c.name(), reason);
-    }
+    FeatureTransform.Result r = FeatureTransform.run(this, table);
+    return new FeatureMatrix(table.ids(), featureNames, r.data(), r.rows(), r.columns(), r.issues());
   }
 
   /**

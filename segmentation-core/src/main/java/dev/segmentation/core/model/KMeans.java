@@ -4,6 +4,8 @@ import dev.segmentation.core.AccountTable;
 import dev.segmentation.core.Criteria;
 import dev.segmentation.core.DataValidationException;
 import dev.segmentation.core.criteria.FeatureMatrix;
+import dev.segmentation.core.criteria.RowIssue;
+import dev.segmentation.core.internal.FeatureTransform;
 import dev.segmentation.core.criteria.FittedCriteria;
 import dev.segmentation.core.internal.BlockExecutor;
 import dev.segmentation.core.internal.KMeansEngine;
@@ -234,34 +236,40 @@ public final class KMeans {
   public KMeansModel fit(AccountTable table, FittedCriteria criteria) {
     Objects.requireNonNull(table, "table");
     Objects.requireNonNull(criteria, "criteria");
-    FeatureMatrix fm = criteria.transform(table);
-    int d = fm.columnCount();
-    int[] rows = new int[fm.rowCount()];
+    // the model owns the feature array: no defensive copy, so one feature matrix is in memory
+    FeatureTransform.Result fm = FeatureTransform.run(criteria, table);
+    int d = fm.columns();
+    int total = fm.rows();
+    int[] rows = new int[total];
+    boolean[] bad = new boolean[total];
+    for (RowIssue issue : fm.issues()) {
+      bad[issue.row()] = true;
+    }
     int n = 0;
-    for (int i = 0; i < fm.rowCount(); i++) {
-      if (fm.isComplete(i)) {
+    for (int i = 0; i < total; i++) {
+      if (!bad[i]) {
         rows[n++] = i;
       }
     }
     if (n == 0) {
       throw new DataValidationException("KMeans: no account has features ("
-          + fm.rowCount() + " accounts, " + fm.issues().size() + " without features).");
+          + total + " accounts, " + fm.issues().size() + " without features).");
     }
     if (clusters > n) {
       throw new DataValidationException(String.format(Locale.ROOT,
           "KMeans.clusters must be between 1 and the number of accounts (%d), was %d.", n, clusters));
     }
-    double[] all = fm.toArray();
-    double[] x;
-    if (n == fm.rowCount()) {
-      x = all;
-    } else {
-      x = new double[n * d];
+    double[] x = fm.data();
+    if (n < total) {
+      // compact in place: complete rows move up, order kept
       for (int r = 0; r < n; r++) {
-        System.arraycopy(all, rows[r] * d, x, r * d, d);
+        if (rows[r] != r) {
+          System.arraycopy(x, rows[r] * d, x, r * d, d);
+        }
       }
+      x = java.util.Arrays.copyOf(x, n * d);
     }
-    all = null;
+    fm = null;
     double[] w = weights(table, rows, n);
     if (initialCentroids != null && initialCentroids.length != clusters * d) {
       throw new IllegalArgumentException("KMeans.initialCentroids has " + initialCentroids.length

@@ -11,6 +11,7 @@ import dev.segmentation.core.criteria.FittedCriterion;
 import dev.segmentation.core.criteria.RowIssue;
 import dev.segmentation.core.internal.BlockExecutor;
 import dev.segmentation.core.internal.CriterionValues;
+import dev.segmentation.core.internal.FeatureTransform;
 import dev.segmentation.core.internal.KMeansEngine;
 import dev.segmentation.core.internal.TextTable;
 import java.util.ArrayList;
@@ -460,9 +461,9 @@ public final class KMeansModel implements SegmentModel {
   @Override
   public Segmentation assign(AccountTable table) {
     Objects.requireNonNull(table, "table");
-    FeatureMatrix fm = criteria.transform(table);
-    double[] x = fm.toArray();
-    int n = fm.rowCount();
+    FeatureTransform.Result fm = FeatureTransform.run(criteria, table);
+    double[] x = fm.data();
+    int n = fm.rows();
     int[] seg = new int[n];
     UnassignedReason[] reasons = new UnassignedReason[n];
     String[] details = new String[n];
