@@ -143,11 +143,19 @@ public final class Solver {
     BooleanSupplier stop = () -> limits.cancellation().isCancelled() || System.nanoTime() > deadline;
     if (!dual.stoppedEarly()) {
       choice = CoreSearch.improve(p, choice, dual.lambda, CORE_SIZE, CORE_NODE_LIMIT, stop);
+      // the core search may free capacity that single upgrades can use; then search the core again
+      int[] again = choice.clone();
+      if (Rounding.repairAndImprove(p, again, dual.lambda)
+          && Rounding.value(p, again) > Rounding.value(p, choice)) {
+        choice = CoreSearch.improve(p, again, dual.lambda, CORE_SIZE, CORE_NODE_LIMIT, stop);
+      }
     }
     boolean exact = method == SolveMethod.EXACT
         || (method == SolveMethod.AUTO && p.n <= AllocationProblem.EXACT_AUTO_LIMIT);
     if (exact && !dual.stoppedEarly()) {
-      BranchAndBound.Result bb = BranchAndBound.solve(p, dual.lambda, choice, NODE_LIMIT, stop);
+      // with a time limit the search runs until it (or the limit) ends; without one, NODE_LIMIT caps it
+      long nodes = limits.timeLimit().isPresent() ? Long.MAX_VALUE : NODE_LIMIT;
+      BranchAndBound.Result bb = BranchAndBound.solve(p, dual.lambda, choice, nodes, stop);
       if (bb.choice != null && bb.value >= Rounding.value(p, choice)) {
         choice = bb.choice;
       }
