@@ -1,5 +1,6 @@
 package dev.segmentation.allocation;
 
+import dev.segmentation.allocation.testing.AllocationInstances;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -52,7 +53,7 @@ class AllocationBehaviourTest {
   private static AllocationProblem.Builder withRestrictedOptions(
       int n, long seed, double tightness, boolean serviceLevel) {
     UniformRandomProvider r = rng(seed);
-    return Instances.generate(n, seed, seed % 2 == 0, tightness, serviceLevel)
+    return AllocationInstances.generate(n, seed, seed % 2 == 0, tightness, serviceLevel)
         .option(CoverageOption.builder("key-visit", Channel.FIELD).hours("field", 40).cost(2400)
             .retention(0.99).effort(16).segments("A").build())
         .option(CoverageOption.builder("quick-call", Channel.PHONE).hours("inside", 0.5).cost(5)
@@ -195,7 +196,7 @@ class AllocationBehaviourTest {
 
   @Test
   void impossibleServiceLevelIsInfeasibleAndNamesHoursNeededAndAvailable() {
-    AllocationProblem p = Instances.generate(200, 7, false, 0.01, false)
+    AllocationProblem p = AllocationInstances.generate(200, 7, false, 0.01, false)
         .serviceLevel(ServiceLevel.ofChannels("A", 1.0, Channel.FIELD))
         .method(SolveMethod.LAGRANGIAN)
         .build();
@@ -244,9 +245,9 @@ class AllocationBehaviourTest {
     int n = 4 + r.nextInt(5);
     double tightness = 0.2 + 0.7 * r.nextDouble();
     boolean correlated = r.nextBoolean();
-    AllocationPlan byValue = Instances.generate(n, seed, correlated, tightness, false)
+    AllocationPlan byValue = AllocationInstances.generate(n, seed, correlated, tightness, false)
         .method(SolveMethod.EXACT).build().solve();
-    AllocationPlan byProfit = Instances.generate(n, seed, correlated, tightness, false)
+    AllocationPlan byProfit = AllocationInstances.generate(n, seed, correlated, tightness, false)
         .method(SolveMethod.EXACT).objective(Objective.PROFIT).build().solve();
     String msg = "seed " + seed;
     assertEquals(PlanStatus.OPTIMAL, byValue.status(), "VALUE plan is optimal, " + msg);
@@ -266,8 +267,8 @@ class AllocationBehaviourTest {
   @MethodSource("fewSeeds")
   void profitBoundCoversTheProfitOfTheValuePlanOnLargerInstances(long seed) {
     int n = 300 + (int) seed * 37;
-    AllocationPlan byValue = Instances.generate(n, seed, true, 0.5, seed % 2 == 0).build().solve();
-    AllocationPlan byProfit = Instances.generate(n, seed, true, 0.5, seed % 2 == 0)
+    AllocationPlan byValue = AllocationInstances.generate(n, seed, true, 0.5, seed % 2 == 0).build().solve();
+    AllocationPlan byProfit = AllocationInstances.generate(n, seed, true, 0.5, seed % 2 == 0)
         .objective(Objective.PROFIT).build().solve();
     double profitOfValuePlan = byValue.value() - byValue.cost();
     String msg = "seed " + seed;
@@ -408,7 +409,7 @@ class AllocationBehaviourTest {
       long seed = c[1];
       List<AllocationPlan> plans = new ArrayList<>();
       for (int threads : new int[] {1, 2, 4}) {
-        plans.add(Instances.generate(n, seed, true, 0.4, true).parallelism(threads).build().solve());
+        plans.add(AllocationInstances.generate(n, seed, true, 0.4, true).parallelism(threads).build().solve());
       }
       assertTrue(plans.get(0).isFeasible(), "feasible, n=" + n + ", seed " + seed);
       assertEquals(plans.get(0), plans.get(1), "1 and 2 threads give equal plans, n=" + n + ", seed "
@@ -424,7 +425,7 @@ class AllocationBehaviourTest {
     // AUTO on a few tiny instances (exact search after the bound), LAGRANGIAN on the others
     boolean auto = seed % 5 == 0;
     int n = auto ? 6 + (int) seed / 5 : 40 + (int) seed * 23;
-    AllocationProblem p = Instances.generate(n, seed, seed % 2 == 0, 0.4, seed % 3 == 0)
+    AllocationProblem p = AllocationInstances.generate(n, seed, seed % 2 == 0, 0.4, seed % 3 == 0)
         .method(auto ? SolveMethod.AUTO : SolveMethod.LAGRANGIAN).build();
     SolveLimits limits = SolveLimits.defaults().maxIterations(3);
     AllocationPlan plan = p.solve(limits);
@@ -446,7 +447,7 @@ class AllocationBehaviourTest {
   @MethodSource("fewSeeds")
   void cancelledTokenGivesACancelledFeasiblePlan(long seed) {
     int n = 30 + (int) seed * 41;
-    AllocationProblem p = Instances.generate(n, seed, seed % 2 == 0, 0.3 + 0.03 * seed,
+    AllocationProblem p = AllocationInstances.generate(n, seed, seed % 2 == 0, 0.3 + 0.03 * seed,
         seed % 2 == 1).build();
     Cancellation token = Cancellation.create();
     token.cancel();

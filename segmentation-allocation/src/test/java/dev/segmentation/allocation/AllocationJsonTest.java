@@ -1,5 +1,6 @@
 package dev.segmentation.allocation;
 
+import dev.segmentation.allocation.testing.AllocationInstances;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -61,7 +62,7 @@ class AllocationJsonTest {
     UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed ^ 0x5DEECE66DL);
     boolean exact = seed % 10 == 0;
     int n = exact ? 6 + rng.nextInt(4) : 20 + rng.nextInt(181);
-    AllocationProblem.Builder b = Instances.generate(n, seed, seed % 2 == 0,
+    AllocationProblem.Builder b = AllocationInstances.generate(n, seed, seed % 2 == 0,
         0.2 + 0.8 * rng.nextDouble(), seed % 3 == 0);
     if (rng.nextBoolean()) {
       b.objective(Objective.PROFIT);
@@ -219,7 +220,7 @@ class AllocationJsonTest {
 
   @Test
   void infeasiblePlanRoundTripsWithNullTotals() throws Exception {
-    AllocationProblem problem = Instances.generate(40, 11, false, 0.02, false)
+    AllocationProblem problem = AllocationInstances.generate(40, 11, false, 0.02, false)
         .serviceLevel(ServiceLevel.ofChannels("A", 1.0, Channel.FIELD))
         .method(SolveMethod.LAGRANGIAN).build();
     AllocationPlan plan = problem.solve();

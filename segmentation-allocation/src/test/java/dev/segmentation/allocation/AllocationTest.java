@@ -1,5 +1,6 @@
 package dev.segmentation.allocation;
 
+import dev.segmentation.allocation.testing.AllocationInstances;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -117,7 +118,7 @@ class AllocationTest {
     boolean correlated = seed % 2 == 0;
     boolean sl = seed % 3 == 0;
     int n = 10 + (int) (seed % 25);
-    AllocationProblem problem = Instances.generate(n, seed, correlated, 0.3 + (seed % 5) * 0.15, sl)
+    AllocationProblem problem = AllocationInstances.generate(n, seed, correlated, 0.3 + (seed % 5) * 0.15, sl)
         .method(SolveMethod.LAGRANGIAN).build();
     AllocationPlan plan = problem.solve();
     String msg = "seed " + seed;
@@ -141,7 +142,7 @@ class AllocationTest {
   @MethodSource("smallSeeds")
   void exactMethodFindsTheTrueOptimum(long seed) {
     int n = 4 + (int) (seed % 4);
-    AllocationProblem problem = Instances.generate(n, seed, seed % 2 == 0, 0.3 + (seed % 4) * 0.2,
+    AllocationProblem problem = AllocationInstances.generate(n, seed, seed % 2 == 0, 0.3 + (seed % 4) * 0.2,
         false).method(SolveMethod.EXACT).build();
     AllocationPlan plan = problem.solve();
     Mckp p = Compiled.compile(problem).mckp;
@@ -149,7 +150,7 @@ class AllocationTest {
     assertEquals(opt, plan.objective(), 1e-9 * Math.max(1, Math.abs(opt)),
         "exact plan value equals brute force, seed " + seed);
     assertEquals(PlanStatus.OPTIMAL, plan.status(), "exact plan is proven optimal, seed " + seed);
-    AllocationPlan heuristic = Instances.generate(n, seed, seed % 2 == 0, 0.3 + (seed % 4) * 0.2,
+    AllocationPlan heuristic = AllocationInstances.generate(n, seed, seed % 2 == 0, 0.3 + (seed % 4) * 0.2,
         false).method(SolveMethod.LAGRANGIAN).build().solve();
     assertTrue(heuristic.objective() <= opt + 1e-9 * Math.max(1, Math.abs(opt)),
         "heuristic never beats the optimum, seed " + seed);
@@ -158,10 +159,10 @@ class AllocationTest {
   @ParameterizedTest
   @MethodSource("smallSeeds")
   void raisingALimitNeverLowersTheBound(long seed) {
-    AllocationProblem base = Instances.generate(30, seed, true, 0.4, false)
+    AllocationProblem base = AllocationInstances.generate(30, seed, true, 0.4, false)
         .method(SolveMethod.LAGRANGIAN).build();
     AllocationPlan a = base.solve();
-    AllocationProblem.Builder more = Instances.generate(30, seed, true, 0.4, false)
+    AllocationProblem.Builder more = AllocationInstances.generate(30, seed, true, 0.4, false)
         .method(SolveMethod.LAGRANGIAN);
     more.budget(base.budget() * 1.2);
     AllocationPlan b = more.build().solve();
@@ -173,15 +174,15 @@ class AllocationTest {
   void shadowPriceMatchesFiniteDifferenceOfTheBound() {
     int checked = 0;
     for (long seed = 0; seed < 40; seed++) {
-      AllocationProblem problem = Instances.generate(60, seed, false, 0.4, false)
+      AllocationProblem problem = AllocationInstances.generate(60, seed, false, 0.4, false)
           .method(SolveMethod.LAGRANGIAN).build();
       AllocationPlan plan = problem.solve();
       double price = plan.shadowPrice("budget");
       double h = problem.budget() * 1e-4;
-      AllocationProblem.Builder up = Instances.generate(60, seed, false, 0.4, false)
+      AllocationProblem.Builder up = AllocationInstances.generate(60, seed, false, 0.4, false)
           .method(SolveMethod.LAGRANGIAN);
       up.budget(problem.budget() + h);
-      AllocationProblem.Builder down = Instances.generate(60, seed, false, 0.4, false)
+      AllocationProblem.Builder down = AllocationInstances.generate(60, seed, false, 0.4, false)
           .method(SolveMethod.LAGRANGIAN);
       down.budget(problem.budget() - h);
       double right = (up.build().solve().upperBound() - plan.upperBound()) / h;
@@ -203,12 +204,12 @@ class AllocationTest {
 
   @Test
   void infeasibleServiceLevelNamesTheConflict() {
-    AllocationProblem problem = Instances.generate(200, 7, false, 0.4, false)
+    AllocationProblem problem = AllocationInstances.generate(200, 7, false, 0.4, false)
         .serviceLevel(ServiceLevel.ofChannels("A", 1.0, Channel.FIELD))
         .role(Role.of("dummy", 0))
         .build();
     // shrink the field hours to make the service level impossible
-    AllocationProblem.Builder b = Instances.generate(200, 7, false, 0.4, false);
+    AllocationProblem.Builder b = AllocationInstances.generate(200, 7, false, 0.4, false);
     AllocationProblem tight = b.serviceLevel(ServiceLevel.ofChannels("A", 1.0, Channel.FIELD))
         .build();
     AllocationPlan plan = tight.solve();
@@ -249,7 +250,7 @@ class AllocationTest {
   @Test
   void largerInstancesHaveTinyGaps() {
     for (int n : new int[] {1000, 10000}) {
-      AllocationPlan plan = Instances.generate(n, 3, true, 0.4, true).build().solve();
+      AllocationPlan plan = AllocationInstances.generate(n, 3, true, 0.4, true).build().solve();
       assertTrue(plan.isFeasible(), "feasible at n=" + n);
       double target = n == 1000 ? 1e-4 : 1e-5;
       assertTrue(plan.gap() < target, "gap " + plan.gap() + " under " + target + " at n=" + n

@@ -1,5 +1,6 @@
 package dev.segmentation.benchmarks;
 
+import dev.segmentation.allocation.testing.AllocationInstances;
 import dev.segmentation.allocation.AllocationPlan;
 import dev.segmentation.allocation.AllocationProblem;
 import dev.segmentation.allocation.SolveLimits;

@@ -1,5 +1,12 @@
-package dev.segmentation.allocation;
+package dev.segmentation.allocation.testing;
 
+import dev.segmentation.allocation.AllocationProblem;
+import dev.segmentation.allocation.Channel;
+import dev.segmentation.allocation.CoverageOption;
+import dev.segmentation.allocation.PerAccount;
+import dev.segmentation.allocation.ResponseModel;
+import dev.segmentation.allocation.Role;
+import dev.segmentation.allocation.ServiceLevel;
 import dev.segmentation.core.AccountTable;
 import dev.segmentation.core.Segmentation;
 import dev.segmentation.core.UnassignedReason;
@@ -9,22 +16,40 @@ import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 
-/** Seeded generator of B2B coverage-allocation instances for tests and benchmarks. */
-final class Instances {
+/**
+ * Seeded generator of B2B coverage-allocation instances, shared by the allocation tests and (through
+ * the test-jar) the allocation benchmarks.
+ *
+ * <p>Accounts: revenue {@code floor(exp(8 + 4u))} (about 3,000 to 160,000 a year), potential
+ * {@code revenue * (1 + 3u)}, travel hours per visit {@code 0.5 + 2u}, or, in the <em>correlated</em>
+ * variant, {@code 0.5 + revenue / 20,000} (large accounts take more field hours, so value grows with
+ * resource use, which is hard for greedy methods). Segments by revenue: A {@code > 60,000}, B
+ * {@code > 10,000}, C the rest.
+ *
+ * <p>Options: field 12 visits a year (segments A and B only; {@code 12 * (1.5 + travel)} field hours,
+ * 1,800 a year), field 4 visits ({@code 4 * (1.5 + travel)} field hours, 600), inside sales 6 calls
+ * (6 inside hours, 60) and 2 calls (2 hours, 20), partner (400, no hours) and none. Value from the
+ * response model {@code ResponseModel("revenue", "potential", 0.25, 4, 1)} with retention 0.97, 0.94,
+ * 0.92, 0.88, 0.85 and 0.70. Limits: two roles, field hours {@code tightness / 2} of the "all accounts
+ * on field-12" hours and inside hours {@code 6 * n * tightness}, a budget of {@code 900 * n *
+ * tightness}, and optionally a service level: at least half of segment A on a field option.
+ */
+public final class AllocationInstances {
 
-  private Instances() {}
+  private AllocationInstances() {}
 
   /**
-   * A generated instance.
+   * Generates an instance.
    *
    * @param n accounts
-   * @param seed the seed
+   * @param seed the seed (Commons RNG {@code XO_RO_SHI_RO_128_PP})
    * @param correlated whether value is correlated with resource use (hard for greedy methods)
    * @param tightness share of the "all field" hours available, in (0, 1]
    * @param serviceLevel whether to add a service level on segment A
-   * @return the problem builder (accounts, roles, budget, options, response model)
+   * @return the problem builder (accounts, roles, budget, options, response model); set the method and
+   *     parallelism, then build
    */
-  static AllocationProblem.Builder generate(
+  public static AllocationProblem.Builder generate(
       int n, long seed, boolean correlated, double tightness, boolean serviceLevel) {
     UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
     double[] revenue = new double[n];
@@ -43,7 +68,6 @@ final class Instances {
         NumericColumn.of("potential", potential), NumericColumn.of("travel", travel));
     List<Segment> segments = List.of(new Segment(0, "A", "A", "large"),
         new Segment(1, "B", "B", "medium"), new Segment(2, "C", "C", "small"));
-    Segmentation s = Segmentation.of(t, segments, seg, new UnassignedReason[n], new String[n]);
     double[] fieldHours12 = new double[n];
     double[] fieldHours4 = new double[n];
     for (int i = 0; i < n; i++) {
