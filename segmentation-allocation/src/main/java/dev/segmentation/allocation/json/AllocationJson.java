@@ -1,19 +1,12 @@
 package dev.segmentation.allocation.json;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.segmentation.allocation.AllocationPlan;
 import dev.segmentation.allocation.AllocationProblem;
 import dev.segmentation.core.ModelFormatException;
-import java.io.IOException;
+import dev.segmentation.core.internal.JsonDocuments;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -80,8 +73,11 @@ public final class AllocationJson {
       KIND_PROBLEM, "readProblem",
       KIND_PLAN, "readPlan");
 
-  private static final String SCHEMA_VERSION_FIELD = "schemaVersion";
-  private static final String KIND_FIELD = "kind";
+  private static final JsonDocuments DOCS = new JsonDocuments("AllocationJson", SCHEMA_VERSION,
+      READERS, "AllocationJson reads \"" + KIND_PROBLEM + "\" and \"" + KIND_PLAN + "\" documents; "
+          + "segment models and criteria are read with ModelJson.",
+      Map.of(ProblemDto.PerAccountDto.class,
+          "{\"constant\": <number>} or {\"column\": \"<column name>\"}"));
 
   private AllocationJson() {}
 
@@ -217,169 +213,33 @@ public final class AllocationJson {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Envelope and I/O.
+  // Envelope and I/O: core's JsonDocuments, shared with ModelJson.
 
   private static String writeDocument(String kind, Object body) {
-    ObjectNode root = Json.MAPPER.createObjectNode();
-    root.put(SCHEMA_VERSION_FIELD, SCHEMA_VERSION);
-    root.put(KIND_FIELD, kind);
-    root.setAll((ObjectNode) Json.MAPPER.valueToTree(body));
-    requireFinite(root, Json.ROOT);
-    try {
-      return Json.MAPPER.writeValueAsString(root);
-    } catch (JsonProcessingException e) {
-      throw new ModelFormatException("Cannot write a \"" + kind + "\" document: "
-          + e.getOriginalMessage(), null, e);
-    }
-  }
-
-  /** Guards the rule that JSON output never holds NaN or infinity (the DTOs map them to null). */
-  private static void requireFinite(JsonNode node, String path) {
-    if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
-      throw new ModelFormatException("Cannot write " + node.doubleValue() + " at " + path
-          + "; JSON numbers must be finite.", path, null);
-    }
-    if (node.isObject()) {
-      for (Map.Entry<String, JsonNode> e : node.properties()) {
-        requireFinite(e.getValue(), Json.field(path, e.getKey()));
-      }
-    } else if (node.isArray()) {
-      for (int i = 0; i < node.size(); i++) {
-        requireFinite(node.get(i), Json.index(path, i));
-      }
-    }
+    return DOCS.write(kind, body);
   }
 
   private static void writeFile(String json, String kind, Path file) {
-    try {
-      Files.writeString(file, json + "\n", StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "Cannot write the \"" + kind + "\" document to " + file + ": " + e.getMessage(), e);
-    }
+    DOCS.writeFile(json, kind, file);
   }
 
   private static byte[] readFile(Path file, String kind) {
-    try {
-      return Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "Cannot read a \"" + kind + "\" document from " + file + ": " + e, e);
-    }
+    return DOCS.readFile(file, kind);
   }
 
   private static ModelFormatException inFile(Path file, ModelFormatException e) {
-    return new ModelFormatException(file + ": " + e.getMessage(), e.jsonPath().orElse(null), e);
+    return JsonDocuments.inFile(file, e);
   }
 
   private static JsonNode parse(String json) {
-    try {
-      return Json.MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw malformed(e);
-    }
+    return JsonDocuments.parse(json);
   }
 
   private static JsonNode parse(byte[] json) {
-    try {
-      return Json.MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw malformed(e);
-    } catch (IOException e) {
-      throw new ModelFormatException("Cannot parse the document: " + e.getMessage(), null, e);
-    }
-  }
-
-  private static ModelFormatException malformed(JsonProcessingException e) {
-    JsonLocation at = e.getLocation();
-    String where = at == null ? "" : String.format(Locale.ROOT, " at line %d, column %d",
-        at.getLineNr(), at.getColumnNr());
-    return new ModelFormatException(
-        "Malformed JSON" + where + ": " + e.getOriginalMessage() + ".", null, e);
+    return JsonDocuments.parse(json);
   }
 
   private static <T> T readDocument(JsonNode root, String kind, Class<T> bodyType) {
-    if (root == null || root.isMissingNode()) {
-      throw new ModelFormatException("The document is empty; expected a JSON object starting with "
-          + "{\"schemaVersion\": " + SCHEMA_VERSION + ", \"kind\": \"" + kind + "\"}.", null, null);
-    }
-    if (!root.isObject()) {
-      throw new ModelFormatException("Expected a JSON object at $, found " + Json.describe(root)
-          + ".", Json.ROOT, null);
-    }
-    int version = schemaVersion(root, kind);
-    checkKind(root, kind);
-    ObjectNode body = ((ObjectNode) root).deepCopy();
-    body.remove(SCHEMA_VERSION_FIELD);
-    body.remove(KIND_FIELD);
-    body = upgrade(body, version);
-    try {
-      return Json.MAPPER.treeToValue(body, bodyType);
-    } catch (JsonMappingException e) {
-      throw Json.mappingError(body, e);
-    } catch (JsonProcessingException e) {
-      throw new ModelFormatException(
-          "Cannot read the \"" + kind + "\" document: " + e.getOriginalMessage(), null, e);
-    }
-  }
-
-  /**
-   * Brings a body of an older released schema version to the current one. Version 1 is the only
-   * released version; each later release adds one explicit step here (1 to 2, 2 to 3, ...).
-   */
-  private static ObjectNode upgrade(ObjectNode body, int version) {
-    if (version != SCHEMA_VERSION) {
-      throw new IllegalStateException("No upgrade step from schemaVersion " + version);
-    }
-    return body;
-  }
-
-  private static int schemaVersion(JsonNode root, String kind) {
-    String path = Json.field(Json.ROOT, SCHEMA_VERSION_FIELD);
-    JsonNode v = root.get(SCHEMA_VERSION_FIELD);
-    if (v == null) {
-      throw new ModelFormatException("Missing field \"schemaVersion\" at " + path
-          + "; expected an integer schema version (this library reads 1 to " + SCHEMA_VERSION
-          + ").\nEvery segmentation JSON document starts with {\"schemaVersion\": " + SCHEMA_VERSION
-          + ", \"kind\": \"" + kind + "\"}.", path, null);
-    }
-    if (!v.isIntegralNumber()) {
-      throw new ModelFormatException("\"schemaVersion\" at " + path + " must be an integer, was "
-          + Json.describe(v) + ".", path, null);
-    }
-    if (v.bigIntegerValue().signum() <= 0) {
-      throw new ModelFormatException("\"schemaVersion\" at " + path + " must be a positive integer, "
-          + "was " + v.asText() + "; this library reads 1 to " + SCHEMA_VERSION + ".", path, null);
-    }
-    if (!v.canConvertToInt() || v.intValue() > SCHEMA_VERSION) {
-      throw new ModelFormatException("schemaVersion " + v.asText() + " is newer than this library "
-          + "supports (" + SCHEMA_VERSION + "); upgrade segmentation to read this document.",
-          path, null);
-    }
-    return v.intValue();
-  }
-
-  private static void checkKind(JsonNode root, String kind) {
-    String path = Json.field(Json.ROOT, KIND_FIELD);
-    JsonNode k = root.get(KIND_FIELD);
-    if (k == null) {
-      throw new ModelFormatException("Missing field \"kind\" at " + path + "; expected \"" + kind
-          + "\".", path, null);
-    }
-    if (!k.isTextual()) {
-      throw new ModelFormatException("\"kind\" at " + path + " must be the string \"" + kind
-          + "\", was " + Json.describe(k) + ".", path, null);
-    }
-    String actual = k.textValue();
-    if (!actual.equals(kind)) {
-      String reader = READERS.get(actual);
-      throw new ModelFormatException("Expected a \"" + kind + "\" document but \"kind\" at " + path
-          + " is \"" + actual + "\".\n"
-          + (reader != null
-              ? "Read it with AllocationJson." + reader + "."
-              : "AllocationJson reads \"" + KIND_PROBLEM + "\" and \"" + KIND_PLAN + "\" documents; "
-                  + "segment models and criteria are read with ModelJson."),
-          path, null);
-    }
+    return DOCS.read(root, kind, bodyType);
   }
 }

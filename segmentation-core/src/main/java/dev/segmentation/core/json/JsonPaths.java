@@ -2,9 +2,9 @@ package dev.segmentation.core.json;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.segmentation.core.ModelFormatException;
+import dev.segmentation.core.internal.JsonDocuments;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * JSON paths ({@code $.criteria[1].transforms[0].lower}) and the wrapping of domain validation failures
@@ -14,8 +14,6 @@ final class JsonPaths {
 
   /** The path of the document root. */
   static final String ROOT = "$";
-
-  private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private JsonPaths() {}
 
@@ -27,10 +25,7 @@ final class JsonPaths {
    * @return {@code parent.name}, or {@code parent['odd name']} for names that are not identifiers
    */
   static String field(String parent, String name) {
-    if (PLAIN_NAME.matcher(name).matches()) {
-      return parent + "." + name;
-    }
-    return parent + "['" + name.replace("\\", "\\\\").replace("'", "\\'") + "']";
+    return JsonDocuments.field(parent, name);
   }
 
   /**
@@ -41,7 +36,7 @@ final class JsonPaths {
    * @return {@code parent[index]}
    */
   static String index(String parent, int index) {
-    return parent + "[" + index + "]";
+    return JsonDocuments.index(parent, index);
   }
 
   /**

@@ -1,36 +1,9 @@
 package dev.segmentation.core.json;
 
-import com.fasterxml.jackson.annotation.JsonSetter;
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.Nulls;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.InvalidNullException;
-import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.node.MissingNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.segmentation.core.Criteria;
 import dev.segmentation.core.ModelFormatException;
+import dev.segmentation.core.internal.JsonDocuments;
 import dev.segmentation.core.criteria.FittedCriteria;
 import dev.segmentation.core.model.AbcModel;
 import dev.segmentation.core.model.KMeansModel;
@@ -39,15 +12,10 @@ import dev.segmentation.core.model.QuantileModel;
 import dev.segmentation.core.model.RuleModel;
 import dev.segmentation.core.model.SegmentModel;
 import dev.segmentation.core.profile.SegmentProfiles;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -128,7 +96,8 @@ public final class ModelJson {
   private static final String SCHEMA_VERSION_FIELD = "schemaVersion";
   private static final String KIND_FIELD = "kind";
 
-  private static final JsonMapper MAPPER = createMapper();
+  private static final JsonDocuments DOCS = new JsonDocuments("ModelJson", SCHEMA_VERSION, READERS,
+      "Known kinds are: " + String.join(", ", new TreeSet<>(READERS.keySet())) + ".", Map.of());
 
   private ModelJson() {}
 
@@ -528,367 +497,39 @@ public final class ModelJson {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Envelope and I/O, shared by every kind. A new kind needs a body DTO, a KIND_ constant, a READERS
-  // entry and a write/read pair calling writeDocument/readDocument.
+  // Envelope and I/O, shared by every kind (and with AllocationJson) through JsonDocuments. A new kind
+  // needs a body DTO, a KIND_ constant, a READERS entry and a write/read pair calling
+  // writeDocument/readDocument.
 
   private static String writeDocument(String kind, Object body) {
-    ObjectNode root = MAPPER.createObjectNode();
-    root.put(SCHEMA_VERSION_FIELD, SCHEMA_VERSION);
-    root.put(KIND_FIELD, kind);
-    root.setAll((ObjectNode) MAPPER.valueToTree(body));
-    requireFinite(root, JsonPaths.ROOT);
-    try {
-      return MAPPER.writeValueAsString(root);
-    } catch (JsonProcessingException e) {
-      throw new ModelFormatException("Cannot write a \"" + kind + "\" document: "
-          + e.getOriginalMessage(), null, e);
-    }
-  }
-
-  /** Guards the rule that JSON output never holds NaN or infinity (the DTOs map them to null). */
-  private static void requireFinite(JsonNode node, String path) {
-    if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
-      throw new ModelFormatException("Cannot write " + node.doubleValue() + " at " + path
-          + "; JSON numbers must be finite.", path, null);
-    }
-    if (node.isObject()) {
-      for (Map.Entry<String, JsonNode> e : node.properties()) {
-        requireFinite(e.getValue(), JsonPaths.field(path, e.getKey()));
-      }
-    } else if (node.isArray()) {
-      for (int i = 0; i < node.size(); i++) {
-        requireFinite(node.get(i), JsonPaths.index(path, i));
-      }
-    }
+    return DOCS.write(kind, body);
   }
 
   private static void writeFile(String json, String kind, Path file) {
-    try {
-      Files.writeString(file, json + "\n", StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "Cannot write the \"" + kind + "\" document to " + file + ": " + e.getMessage(), e);
-    }
+    DOCS.writeFile(json, kind, file);
   }
 
   private static byte[] readFile(Path file, String kind) {
-    try {
-      return Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "Cannot read a \"" + kind + "\" document from " + file + ": " + e, e);
-    }
+    return DOCS.readFile(file, kind);
   }
 
   private static ModelFormatException inFile(Path file, ModelFormatException e) {
-    return new ModelFormatException(file + ": " + e.getMessage(), e.jsonPath().orElse(null), e);
+    return JsonDocuments.inFile(file, e);
   }
 
   private static JsonNode parse(String json) {
-    try {
-      return MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw malformed(e);
-    }
+    return JsonDocuments.parse(json);
   }
 
   private static JsonNode parse(byte[] json) {
-    try {
-      return MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw malformed(e);
-    } catch (IOException e) {
-      // Only JsonProcessingException is possible for in-memory input; keep the cause regardless.
-      throw new ModelFormatException("Cannot parse the document: " + e.getMessage(), null, e);
-    }
-  }
-
-  private static ModelFormatException malformed(JsonProcessingException e) {
-    JsonLocation at = e.getLocation();
-    String where = at == null ? "" : String.format(Locale.ROOT, " at line %d, column %d",
-        at.getLineNr(), at.getColumnNr());
-    return new ModelFormatException(
-        "Malformed JSON" + where + ": " + e.getOriginalMessage() + ".", null, e);
+    return JsonDocuments.parse(json);
   }
 
   private static <T> T readDocument(JsonNode root, String kind, Class<T> bodyType) {
-    if (root == null || root.isMissingNode()) {
-      throw new ModelFormatException("The document is empty; expected a JSON object starting with "
-          + "{\"schemaVersion\": " + SCHEMA_VERSION + ", \"kind\": \"" + kind + "\"}.", null, null);
-    }
-    if (!root.isObject()) {
-      throw new ModelFormatException("Expected a JSON object at $, found " + describe(root) + ".",
-          JsonPaths.ROOT, null);
-    }
-    int version = schemaVersion(root, kind);
-    checkKind(root, kind);
-    ObjectNode body = ((ObjectNode) root).deepCopy();
-    body.remove(SCHEMA_VERSION_FIELD);
-    body.remove(KIND_FIELD);
-    body = upgrade(body, version);
-    try {
-      return MAPPER.treeToValue(body, bodyType);
-    } catch (JsonMappingException e) {
-      throw mappingError(body, e);
-    } catch (JsonProcessingException e) {
-      throw new ModelFormatException(
-          "Cannot read the \"" + kind + "\" document: " + e.getOriginalMessage(), null, e);
-    }
-  }
-
-  /**
-   * Brings a body of an older released schema version to the current one. Version 1 is the only
-   * released version; each later release adds one explicit step here (1 to 2, 2 to 3, ...).
-   */
-  private static ObjectNode upgrade(ObjectNode body, int version) {
-    if (version != SCHEMA_VERSION) {
-      throw new IllegalStateException("No upgrade step from schemaVersion " + version);
-    }
-    return body;
-  }
-
-  private static int schemaVersion(JsonNode root, String kind) {
-    String path = JsonPaths.field(JsonPaths.ROOT, SCHEMA_VERSION_FIELD);
-    JsonNode v = root.get(SCHEMA_VERSION_FIELD);
-    if (v == null) {
-      throw new ModelFormatException("Missing field \"schemaVersion\" at " + path
-          + "; expected an integer schema version (this library reads 1 to " + SCHEMA_VERSION
-          + ").\nEvery segmentation JSON document starts with {\"schemaVersion\": " + SCHEMA_VERSION
-          + ", \"kind\": \"" + kind + "\"}.", path, null);
-    }
-    if (!v.isIntegralNumber()) {
-      throw new ModelFormatException("\"schemaVersion\" at " + path + " must be an integer, was "
-          + describe(v) + ".", path, null);
-    }
-    if (v.bigIntegerValue().signum() <= 0) {
-      throw new ModelFormatException("\"schemaVersion\" at " + path + " must be a positive integer, "
-          + "was " + v.asText() + "; this library reads 1 to " + SCHEMA_VERSION + ".", path, null);
-    }
-    if (!v.canConvertToInt() || v.intValue() > SCHEMA_VERSION) {
-      throw new ModelFormatException("schemaVersion " + v.asText() + " is newer than this library "
-          + "supports (" + SCHEMA_VERSION + "); upgrade segmentation to read this document.",
-          path, null);
-    }
-    return v.intValue();
-  }
-
-  private static void checkKind(JsonNode root, String kind) {
-    String path = JsonPaths.field(JsonPaths.ROOT, KIND_FIELD);
-    JsonNode k = root.get(KIND_FIELD);
-    if (k == null) {
-      throw new ModelFormatException("Missing field \"kind\" at " + path + "; expected \"" + kind
-          + "\".", path, null);
-    }
-    if (!k.isTextual()) {
-      throw new ModelFormatException("\"kind\" at " + path + " must be the string \"" + kind
-          + "\", was " + describe(k) + ".", path, null);
-    }
-    String actual = k.textValue();
-    if (!actual.equals(kind)) {
-      String reader = READERS.get(actual);
-      throw new ModelFormatException("Expected a \"" + kind + "\" document but \"kind\" at " + path
-          + " is \"" + actual + "\".\n"
-          + (reader != null
-              ? "Read it with ModelJson." + reader + "."
-              : "Known kinds are: " + String.join(", ", new TreeSet<>(READERS.keySet())) + "."),
-          path, null);
-    }
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Translation of Jackson's mapping failures into messages that name the JSON path.
-
-  private static ModelFormatException mappingError(JsonNode body, JsonMappingException e) {
-    String path = JsonPaths.of(e.getPath());
-    JsonNode node = nodeAt(body, e.getPath());
-    String message;
-    if (e instanceof UnrecognizedPropertyException u) {
-      List<String> known = new ArrayList<>();
-      Collection<Object> ids = u.getKnownPropertyIds();
-      if (ids != null) {
-        for (Object id : ids) {
-          known.add(String.valueOf(id));
-        }
-      }
-      known.sort(null);
-      message = "Unknown field \"" + u.getPropertyName() + "\" at " + path
-          + (known.isEmpty() ? "; this object has no other fields." : "; expected one of: "
-              + String.join(", ", known) + ".")
-          + "\nThe document may come from a newer version of segmentation or have been edited by hand.";
-    } else if (e instanceof InvalidTypeIdException t) {
-      String names = subtypeNames(t.getBaseType() == null ? null : t.getBaseType().getRawClass());
-      if (!node.isObject()) {
-        message = "Wrong type at " + path + ": expected an object with a \"type\" field (one of: "
-            + names + "), found " + describe(node) + ".";
-      } else {
-        JsonNode type = node.get("type");
-        path = JsonPaths.field(path, "type");
-        message = type == null
-            ? "Missing field \"type\" at " + path + "; expected one of: " + names + "."
-            : "Unknown type " + describe(type) + " at " + path + "; expected one of: " + names + ".";
-      }
-    } else if (e instanceof InvalidNullException n) {
-      message = "Null at " + path + "; expected " + expected(targetClass(n)) + ".";
-    } else if (e instanceof MismatchedInputException m && node.isMissingNode()) {
-      message = "Missing field \"" + lastName(e.getPath()) + "\" at " + path + "; expected "
-          + expected(targetClass(m)) + ".";
-    } else if (e instanceof InvalidFormatException f && targetClass(f) != null
-        && targetClass(f).isEnum()) {
-      message = "Invalid value " + describe(node) + " at " + path + "; expected "
-          + expected(targetClass(f)) + ".";
-    } else if (e instanceof MismatchedInputException m) {
-      message = "Wrong type at " + path + ": expected " + expected(targetClass(m)) + ", found "
-          + describe(node) + "."
-          + (node.isTextual() ? "\nNumbers are written without quotes; NaN and Infinity are not "
-              + "allowed (a value that is not there is null where the format allows it)." : "");
-    } else {
-      message = "Invalid value " + describe(node) + " at " + path + ": " + e.getOriginalMessage();
-    }
-    return new ModelFormatException(message, path, e);
-  }
-
-  private static Class<?> targetClass(MismatchedInputException e) {
-    return e.getTargetType();
-  }
-
-  private static String lastName(List<JsonMappingException.Reference> refs) {
-    for (int i = refs.size() - 1; i >= 0; i--) {
-      if (refs.get(i).getFieldName() != null) {
-        return refs.get(i).getFieldName();
-      }
-    }
-    return "?";
-  }
-
-  private static JsonNode nodeAt(JsonNode root, List<JsonMappingException.Reference> refs) {
-    JsonNode node = root;
-    for (JsonMappingException.Reference r : refs) {
-      JsonNode next = null;
-      if (r.getFieldName() != null && node.isObject()) {
-        next = node.get(r.getFieldName());
-      } else if (r.getFieldName() == null && r.getIndex() >= 0 && node.isArray()) {
-        next = node.get(r.getIndex());
-      }
-      if (next == null) {
-        return MissingNode.getInstance();
-      }
-      node = next;
-    }
-    return node;
-  }
-
-  private static String subtypeNames(Class<?> base) {
-    JsonSubTypes types = base == null ? null : base.getAnnotation(JsonSubTypes.class);
-    if (types == null) {
-      return "?";
-    }
-    List<String> names = new ArrayList<>();
-    for (JsonSubTypes.Type t : types.value()) {
-      names.add(t.name());
-    }
-    return String.join(", ", names);
-  }
-
-  private static String expected(Class<?> type) {
-    if (type == null) {
-      return "a value of another type";
-    } else if (type == double.class || type == Double.class) {
-      return "a finite number";
-    } else if (type == int.class || type == Integer.class) {
-      return "an integer";
-    } else if (type == String.class) {
-      return "a string";
-    } else if (type.isEnum()) {
-      List<String> names = new ArrayList<>();
-      for (Object c : type.getEnumConstants()) {
-        names.add(((Enum<?>) c).name());
-      }
-      return "one of " + String.join(", ", names);
-    } else if (Collection.class.isAssignableFrom(type)) {
-      return "an array";
-    }
-    return "an object";
+    return DOCS.read(root, kind, bodyType);
   }
 
   private static String describe(JsonNode node) {
-    if (node == null || node.isMissingNode()) {
-      return "nothing";
-    } else if (node.isTextual()) {
-      String s = node.textValue();
-      return "the string \"" + (s.length() > 40 ? s.substring(0, 40) + "..." : s) + "\"";
-    } else if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
-      return "a number beyond the range of a double";
-    } else if (node.isNumber()) {
-      return "the number " + node.asText();
-    } else if (node.isBoolean()) {
-      return "the boolean " + node.asText();
-    } else if (node.isNull()) {
-      return "null";
-    } else if (node.isArray()) {
-      return "an array";
-    }
-    return "an object";
-  }
-
-  private static JsonMapper createMapper() {
-    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-            .withObjectEmptySeparator("")
-            .withArrayEmptySeparator(""))
-        .withObjectIndenter(indenter)
-        .withArrayIndenter(indenter);
-    SimpleModule numbers = new SimpleModule("segmentation-finite-numbers");
-    numbers.addDeserializer(Double.class, new FiniteDoubleDeserializer(Double.class));
-    numbers.addDeserializer(double.class, new FiniteDoubleDeserializer(double.class));
-    return JsonMapper.builder()
-        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
-            DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
-            DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES,
-            DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS,
-            DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
-            DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-        // null only where a DTO component says @JsonSetter(nulls = SET); never inside arrays.
-        .defaultSetterInfo(JsonSetter.Value.construct(Nulls.FAIL, Nulls.FAIL))
-        .withCoercionConfigDefaults(config -> {
-          for (CoercionInputShape shape : CoercionInputShape.values()) {
-            config.setCoercion(shape, CoercionAction.Fail);
-          }
-        })
-        .enable(SerializationFeature.INDENT_OUTPUT, SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-        .defaultPrettyPrinter(printer)
-        .addModule(numbers)
-        .build();
-  }
-
-  /**
-   * Reads a JSON number as a finite double. Unlike Jackson's default it rejects strings (including
-   * {@code "NaN"} and {@code "Infinity"}, which Jackson accepts even with coercion disabled) and
-   * numbers beyond the double range.
-   */
-  private static final class FiniteDoubleDeserializer extends StdScalarDeserializer<Double> {
-
-    private static final long serialVersionUID = 1L;
-
-    FiniteDoubleDeserializer(Class<?> type) {
-      super(type);
-    }
-
-    @Override
-    public Double deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      JsonToken t = p.currentToken();
-      if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-        double v = p.getDoubleValue();
-        if (!Double.isFinite(v)) {
-          return (Double) ctxt.handleWeirdNumberValue(handledType(), v,
-              "beyond the range of a double");
-        }
-        return v;
-      }
-      return (Double) ctxt.handleUnexpectedToken(handledType(), p);
-    }
+    return JsonDocuments.describe(node);
   }
 }
