@@ -163,14 +163,7 @@ public final class SegmentProfile {
    *     lists those that are
    */
   public NumericStats numeric(String column) {
-    Objects.requireNonNull(column, "column");
-    for (NumericStats s : numeric) {
-      if (s.column().equals(column)) {
-        return s;
-      }
-    }
-    throw new IllegalArgumentException(
-        unknown("numeric", column, numeric.stream().map(NumericStats::column).toList()));
+    return find(numeric, NumericStats::column, "numeric", column);
   }
 
   /**
@@ -192,14 +185,7 @@ public final class SegmentProfile {
    *     that are
    */
   public ValueShare valueShare(String column) {
-    Objects.requireNonNull(column, "column");
-    for (ValueShare s : valueShares) {
-      if (s.column().equals(column)) {
-        return s;
-      }
-    }
-    throw new IllegalArgumentException(
-        unknown("value", column, valueShares.stream().map(ValueShare::column).toList()));
+    return find(valueShares, ValueShare::column, "value", column);
   }
 
   /**
@@ -221,14 +207,19 @@ public final class SegmentProfile {
    *     lists those that are
    */
   public CategoryStats categorical(String column) {
+    return find(categorical, CategoryStats::column, "categorical", column);
+  }
+
+  private static <T> T find(
+      List<T> items, java.util.function.Function<T, String> columnOf, String kind, String column) {
     Objects.requireNonNull(column, "column");
-    for (CategoryStats s : categorical) {
-      if (s.column().equals(column)) {
-        return s;
+    for (T item : items) {
+      if (columnOf.apply(item).equals(column)) {
+        return item;
       }
     }
     throw new IllegalArgumentException(
-        unknown("categorical", column, categorical.stream().map(CategoryStats::column).toList()));
+        unknown(kind, column, items.stream().map(columnOf).toList()));
   }
 
   private static String unknown(String kind, String column, List<String> names) {
