@@ -104,16 +104,7 @@ final class Exports {
    * written by Java, and {@code NaN} as the empty string.
    */
   static String number(double v) {
-    if (Double.isNaN(v)) {
-      return "";
-    }
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-      if (v == 0.0 && Double.doubleToRawLongBits(v) != 0L) {
-        return "-0.0";
-      }
-      return Long.toString((long) v);
-    }
-    return Double.toString(v);
+    return dev.segmentation.core.internal.NumberText.exact(v);
   }
 
   /** Formats a share as a percentage with one decimal, {@code NA} for {@code NaN}. */

@@ -16,15 +16,6 @@ final class Names {
   }
 
   static String formatNumber(double v) {
-    if (Double.isNaN(v)) {
-      return "";
-    }
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-      if (v == 0.0 && Double.doubleToRawLongBits(v) != 0L) {
-        return "-0.0";
-      }
-      return Long.toString((long) v);
-    }
-    return Double.toString(v);
+    return dev.segmentation.core.internal.NumberText.exact(v);
   }
 }
