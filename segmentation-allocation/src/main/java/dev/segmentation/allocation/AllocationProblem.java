@@ -93,6 +93,76 @@ public final class AllocationProblem {
     this.parallelism = b.parallelism;
   }
 
+  private AllocationProblem(AllocationProblem p, List<Role> roles, double budget) {
+    this.accounts = p.accounts;
+    this.segmentOf = p.segmentOf;
+    this.roles = List.copyOf(roles);
+    this.budget = budget;
+    this.options = p.options;
+    this.responseModel = p.responseModel;
+    this.valueFunction = p.valueFunction;
+    this.objective = p.objective;
+    this.serviceLevels = p.serviceLevels;
+    this.locks = p.locks;
+    this.method = p.method;
+    this.parallelism = p.parallelism;
+  }
+
+  /**
+   * Returns a copy of this problem with another money budget and everything else unchanged (the
+   * accounts, options, roles, service levels and locks are shared, not copied). Used for what-if
+   * curves over the budget.
+   *
+   * <pre>{@code
+   * double more = problem.withBudget(500_000).solve().objective();
+   * }</pre>
+   *
+   * @param amount the new budget per year, finite and {@code >= 0}; a problem without budget gets one
+   * @return the new problem
+   * @throws IllegalArgumentException for a negative or non-finite amount
+   * @since 0.1
+   */
+  public AllocationProblem withBudget(double amount) {
+    if (!(Double.isFinite(amount) && amount >= 0)) {
+      throw new IllegalArgumentException(
+          "AllocationProblem.withBudget: amount must be finite and >= 0, was " + amount + ".");
+    }
+    return new AllocationProblem(this, roles, amount);
+  }
+
+  /**
+   * Returns a copy of this problem in which one role has another number of hours, everything else
+   * unchanged. The role keeps its place in {@link #roles()}; a role listed as reps becomes a plain
+   * total ({@link Role#of}), because its reps' hours no longer add up to the new total. Used for
+   * what-if curves over the hours of a role.
+   *
+   * <pre>{@code
+   * double withOneMoreRep = problem.withRoleHours("field", fieldHours + 1_600 * 0.8).solve().objective();
+   * }</pre>
+   *
+   * @param role the role name
+   * @param hours the new hours per year, finite and {@code >= 0}
+   * @return the new problem
+   * @throws IllegalArgumentException for an unknown role (the message lists the roles) or bad hours
+   * @since 0.1
+   */
+  public AllocationProblem withRoleHours(String role, double hours) {
+    Objects.requireNonNull(role, "role");
+    if (!(Double.isFinite(hours) && hours >= 0)) {
+      throw new IllegalArgumentException("AllocationProblem.withRoleHours: hours of role '" + role
+          + "' must be finite and >= 0, was " + hours + ".");
+    }
+    List<Role> copy = new ArrayList<>(roles);
+    for (int r = 0; r < copy.size(); r++) {
+      if (copy.get(r).name().equals(role)) {
+        copy.set(r, Role.of(role, hours));
+        return new AllocationProblem(this, copy, budget);
+      }
+    }
+    throw new IllegalArgumentException("AllocationProblem.withRoleHours: unknown role '" + role
+        + "'; roles are: " + roles.stream().map(Role::name).toList() + ".");
+  }
+
   /**
    * Starts a problem.
    *
