@@ -37,6 +37,7 @@ import picocli.CommandLine.ScopeType;
         AssignCommand.class,
         ProfileCommand.class,
         AllocateCommand.class,
+        TerritoriesCommand.class,
         DemoCommand.class,
         CommandLine.HelpCommand.class
     },
@@ -145,7 +146,7 @@ public final class SegmentationCli implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "Missing command: give one of segment, assign, profile, allocate, demo (or --help).");
+        "Missing command: give one of segment, assign, profile, allocate, territories, demo (or --help).");
   }
 
   /**

@@ -4,6 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.segmentation.allocation.AllocationPlan;
+import dev.segmentation.allocation.AllocationProblem;
+import dev.segmentation.allocation.json.TerritoryJson;
+import dev.segmentation.allocation.territory.TerritoryAccount;
+import dev.segmentation.allocation.territory.TerritoryPlan;
+import dev.segmentation.allocation.territory.TerritoryProblem;
+import dev.segmentation.allocation.territory.TerritoryRep;
+import dev.segmentation.allocation.territory.Workloads;
 import dev.segmentation.allocation.json.AllocationJson;
 import dev.segmentation.core.json.ModelJson;
 import dev.segmentation.core.model.KMeansModel;
@@ -142,8 +149,41 @@ class CommandsTest {
   }
 
 
+  @Test
+  void territoriesFromTheDemoPlanAssignEveryAccountWithFieldHoursOnce() throws IOException {
+    ok("demo", "--out-dir", "demo");
+    Cli.Result r = ok("territories", "--allocation-problem", "demo/problem.json",
+        "--allocation-plan", "demo/plan.json", "--role", "field", "--rep-count", "3",
+        "--out", "territories.json");
+    assertTrue(r.out().contains("TerritoryPlan:"), "summary on stdout\n" + r);
+    TerritoryPlan plan = TerritoryJson.readPlan(dir.resolve("territories.json"));
+    AllocationProblem problem = AllocationJson.readProblem(dir.resolve("demo/problem.json"));
+    double[] hours = Workloads.fromPlan(problem, AllocationJson.readPlan(dir.resolve("demo/plan.json")),
+        "field");
+    for (int i = 0; i < hours.length; i++) {
+      String id = problem.accounts().id(i);
+      assertEquals(hours[i] > 0, plan.repOf(id).isPresent(), "account " + id + " has a rep iff it has field hours");
+    }
+    assertEquals(3, plan.reps().size());
+    // reps from a CSV give the same plan when they equal the --rep-count reps
+    double each = plan.reps().get(0).capacityHours();
+    Files.writeString(dir.resolve("reps.csv"), "id,capacityHours\nrep-1," + each + "\nrep-2," + each
+        + "\nrep-3," + each + "\n");
+    ok("territories", "--allocation-problem", "demo/problem.json", "--allocation-plan",
+        "demo/plan.json", "--role", "field", "--reps", "reps.csv", "-o", "t2.json");
+    assertEquals(Files.readString(dir.resolve("territories.json")),
+        Files.readString(dir.resolve("t2.json")), "same reps, same plan bytes");
+    // the plan's own problem document round trip: --problem
+    Files.writeString(dir.resolve("tp.json"), TerritoryJson.write(TerritoryProblem.builder()
+        .role("field").reps(List.of(TerritoryRep.of("a", "field", 10), TerritoryRep.of("b", "field", 10)))
+        .accounts(List.of(TerritoryAccount.of("x", 1, 1), TerritoryAccount.of("y", 1, 1)))
+        .build()));
+    Cli.Result fromProblem = ok("territories", "-q", "--problem", "tp.json");
+    assertTrue(fromProblem.out().contains("\"kind\": \"territory-plan\""), fromProblem.toString());
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"", "segment", "assign", "profile", "allocate", "demo"})
+  @ValueSource(strings = {"", "segment", "assign", "profile", "allocate", "territories", "demo"})
   void everyCommandHasHelpAndVersion(String command) {
     String[] help = command.isEmpty() ? new String[] {"--help"} : new String[] {command, "--help"};
     Cli.Result r = ok(help);

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.segmentation.allocation.json.AllocationJson;
+import dev.segmentation.allocation.json.PlanningJson;
+import dev.segmentation.allocation.json.TerritoryJson;
 import dev.segmentation.cli.spec.SpecJson;
 import dev.segmentation.core.json.ModelJson;
 import dev.segmentation.core.model.SegmentModel;
@@ -157,6 +159,13 @@ class DocsExamplesTest {
           case "allocation-problem" -> AllocationJson.readProblem(b.text());
           case "allocation-plan" -> AllocationJson.readPlan(b.text());
           case "segmentation-spec" -> SpecJson.read(b.text());
+          case "territory-problem" -> TerritoryJson.readProblem(b.text());
+          case "territory-plan" -> TerritoryJson.readPlan(b.text());
+          case "capacity-plan" -> PlanningJson.readCapacityPlan(b.text());
+          case "what-if-curve" -> PlanningJson.readWhatIfCurve(b.text());
+          case "marginal-rep-values" -> PlanningJson.readMarginalRepValues(b.text());
+          case "quota-plan" -> PlanningJson.readQuotaPlan(b.text());
+          case "attainment-report" -> PlanningJson.readAttainmentReport(b.text());
           default -> fail(where + ": unknown kind \"" + kind + "\"");
         }
       } catch (RuntimeException e) {
@@ -166,6 +175,7 @@ class DocsExamplesTest {
     }
     assertEquals(new TreeSet<>(List.of("criteria", "fitted-criteria", "rule-model", "matrix-model",
         "quantile-model", "abc-model", "kmeans-model", "segment-profiles", "allocation-problem",
-        "allocation-plan", "segmentation-spec")), kinds, "kinds with an example in docs/json.md");
+        "allocation-plan", "segmentation-spec", "territory-problem", "territory-plan", "capacity-plan",
+        "what-if-curve", "marginal-rep-values", "quota-plan", "attainment-report")), kinds, "kinds with an example in docs/json.md");
   }
 }

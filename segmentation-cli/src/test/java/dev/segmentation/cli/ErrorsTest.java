@@ -135,6 +135,10 @@ class ErrorsTest {
     mentions(fails(3, "segment", "-i", "accounts.csv", "-s", "nope.json"), "nope.json");
     mentions(fails(3, "assign", "-i", "accounts.csv", "-m", "nope.json"), "nope.json");
     mentions(fails(3, "allocate", "-p", "nope.json"), "nope.json");
+    mentions(fails(3, "territories", "--problem", "nope.json"), "nope.json");
+    mentions(fails(2, "territories"), "--problem");
+    mentions(fails(2, "territories", "--allocation-problem", "p.json", "--allocation-plan", "q.json",
+        "--role", "field"), "--reps");
   }
 
   @Test
