@@ -1,5 +1,7 @@
 package dev.segmentation.allocation.territory;
 
+import dev.segmentation.core.AccountTable;
+import dev.segmentation.core.table.CategoricalColumn;
 import dev.segmentation.core.internal.TextTable;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -331,6 +333,28 @@ public final class TerritoryPlan {
     }
     String r = accounts.get(i).rep();
     return r.isEmpty() ? Optional.empty() : Optional.of(r);
+  }
+
+  /**
+   * Returns the rep of every row of a table as a categorical column, to join territories to account
+   * data: group priority lists, wallet reports or quotas by rep (for example {@code
+   * table.withColumn(plan.repColumn(table, "rep"))}). Accounts out of scope, or not in this plan, get a
+   * missing value.
+   *
+   * @param table the accounts, in any order; matched by id
+   * @param name the column name
+   * @return a column with one value per row of {@code table}
+   */
+  public CategoricalColumn repColumn(AccountTable table, String name) {
+    Objects.requireNonNull(table, "table");
+    Objects.requireNonNull(name, "name");
+    String[] values = new String[table.rowCount()];
+    for (int row = 0; row < values.length; row++) {
+      Integer i = accountIndex.get(table.id(row));
+      String r = i == null ? "" : accounts.get(i).rep();
+      values[row] = r.isEmpty() ? null : r;
+    }
+    return CategoricalColumn.of(name, values);
   }
 
   /**
