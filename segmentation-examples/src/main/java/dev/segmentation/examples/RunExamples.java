@@ -19,5 +19,8 @@ public final class RunExamples {
     WholesaleKMeans.main(args);
     System.out.println("== Coverage allocation under hours, budget and a service level ==");
     WholesaleAllocation.main(args);
+    System.out.println("== End to end on UCI Online Retail: segments, coverage, territories, quotas,"
+        + " priorities and an HTML report ==");
+    RetailEndToEnd.main(new String[] {"target/retail-report.html"});
   }
 }

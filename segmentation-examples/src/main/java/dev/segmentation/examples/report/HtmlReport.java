@@ -81,7 +81,7 @@ public final class HtmlReport {
     }
     int w = 640;
     int rowH = 54;
-    int left = 120;
+    int left = 190;
     int h = 30 + rowH * bars.size();
     StringBuilder svg = svgOpen(w, h, heading);
     String[] labels = {"accounts", "revenue", "potential"};
@@ -100,7 +100,7 @@ public final class HtmlReport {
       int y0 = 26 + s * rowH;
       svg.append(String.format(Locale.ROOT,
           "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"end\">%s</text>%n",
-          left - 8, y0 + 26, esc(cut(b.segment(), 18))));
+          left - 8, y0 + 26, esc(cut(b.segment(), 24))));
       for (int i = 0; i < 3; i++) {
         int y = y0 + 4 + i * 15;
         svg.append(String.format(Locale.ROOT,
@@ -126,7 +126,9 @@ public final class HtmlReport {
 
   /**
    * Adds a scatter of potential (x) against revenue (y), one colour per segment, with the diagonal
-   * revenue = potential.
+   * revenue = potential. Both axes are linear from 0, or logarithmic (base 10, from the power of ten
+   * below the smallest positive value; values at or below it drawn on the axis) when the positive
+   * values span more than three orders of magnitude.
    *
    * @param heading section heading
    * @param points the accounts
@@ -139,41 +141,86 @@ public final class HtmlReport {
     int bottom = 40;
     int top = 30;
     double max = 0;
+    double minPositive = Double.POSITIVE_INFINITY;
     Map<String, Integer> colour = new TreeMap<>();
     for (Point p : points) {
-      max = Math.max(max, Math.max(finite(p.potential()), finite(p.revenue())));
+      for (double v : new double[] {finite(p.potential()), finite(p.revenue())}) {
+        max = Math.max(max, v);
+        if (v > 0) {
+          minPositive = Math.min(minPositive, v);
+        }
+      }
       colour.putIfAbsent(p.segment(), 0);
     }
     int c = 0;
     for (Map.Entry<String, Integer> e : colour.entrySet()) {
       e.setValue(c++);
     }
-    max = niceCeil(max);
-    double sx = (w - left - 20) / max;
-    double sy = (h - top - bottom) / max;
+    Scale scale = max > 0 && max / minPositive > 1_000
+        ? Scale.log(minPositive, max) : Scale.linear(niceCeil(max));
+    double width = w - left - 20;
+    double height = h - top - bottom;
     StringBuilder svg = svgOpen(w, h, heading);
-    axes(svg, left, top, w - 20, h - bottom, max, "potential", "revenue");
+    axes(svg, left, top, w - 20, h - bottom, scale, "potential", "revenue");
     svg.append(String.format(Locale.ROOT,
         "<line x1=\"%d\" y1=\"%d\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#999\" stroke-dasharray=\"4 3\"/>%n",
-        left, h - bottom, left + max * sx, h - bottom - max * sy));
+        left, h - bottom, left + width, (double) top));
     int legendX = left + 10;
     for (Map.Entry<String, Integer> e : colour.entrySet()) {
       svg.append(String.format(Locale.ROOT,
           "<circle cx=\"%d\" cy=\"14\" r=\"5\" fill=\"%s\"/><text x=\"%d\" y=\"18\" font-size=\"11\">%s</text>%n",
-          legendX, PALETTE[e.getValue() % PALETTE.length], legendX + 8, esc(cut(e.getKey(), 16))));
-      legendX += 30 + 7 * Math.min(16, e.getKey().length());
+          legendX, PALETTE[e.getValue() % PALETTE.length], legendX + 8, esc(cut(e.getKey(), 28))));
+      legendX += 30 + 6 * Math.min(28, e.getKey().length());
     }
     for (Point p : points) {
       svg.append(String.format(Locale.ROOT,
-          "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\" fill-opacity=\"0.7\"><title>%s (%s): potential %,.0f, revenue %,.0f</title></circle>%n",
-          left + finite(p.potential()) * sx, h - bottom - finite(p.revenue()) * sy,
+          "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"%s\" fill-opacity=\"0.6\"><title>%s (%s): potential %,.0f, revenue %,.0f</title></circle>%n",
+          left + scale.at(finite(p.potential())) * width,
+          h - bottom - scale.at(finite(p.revenue())) * height,
           PALETTE[colour.get(p.segment()) % PALETTE.length], esc(p.id()), esc(p.segment()),
           p.potential(), p.revenue()));
     }
     svg.append("</svg>\n");
     sections.add("<h2>" + esc(heading) + "</h2>\n" + svg
-        + "<p class=\"note\">Dashed line: revenue = potential. Hover a point for its account.</p>\n");
+        + "<p class=\"note\">" + (scale.log ? "Logarithmic axes. " : "")
+        + "Dashed line: revenue = potential. Hover a point for its account.</p>\n");
     return this;
+  }
+
+  /** A linear axis from 0 to {@code hi}, or a base-10 logarithmic one from {@code lo} to {@code hi}. */
+  private record Scale(boolean log, double lo, double hi) {
+
+    static Scale linear(double hi) {
+      return new Scale(false, 0, hi);
+    }
+
+    static Scale log(double minPositive, double max) {
+      return new Scale(true, Math.pow(10, Math.floor(Math.log10(minPositive))),
+          Math.pow(10, Math.ceil(Math.log10(max))));
+    }
+
+    /** Position of a value in [0, 1]. */
+    double at(double v) {
+      if (!log) {
+        return v / hi;
+      }
+      double x = Math.max(v, lo);
+      return (Math.log10(x) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo));
+    }
+
+    List<Double> ticks() {
+      List<Double> t = new ArrayList<>();
+      if (log) {
+        for (double v = lo; v <= hi * 1.000001; v *= 10) {
+          t.add(v);
+        }
+      } else {
+        for (int i = 0; i <= 4; i++) {
+          t.add(hi * i / 4);
+        }
+      }
+      return t;
+    }
   }
 
   /**
@@ -188,7 +235,7 @@ public final class HtmlReport {
     int left = 120;
     int h = 20 + 28 * usages.size();
     StringBuilder svg = svgOpen(w, h, heading);
-    double scale = w - left - 90;
+    double scale = w - left - 170;
     for (int i = 0; i < usages.size(); i++) {
       Usage u = usages.get(i);
       double util = u.capacity() > 0 ? u.used() / u.capacity() : 0;
@@ -299,16 +346,16 @@ public final class HtmlReport {
         w, h, w, h, esc(label)));
   }
 
-  private static void axes(StringBuilder svg, int x0, int y0, int x1, int y1, double max, String xLabel,
-      String yLabel) {
+  private static void axes(StringBuilder svg, int x0, int y0, int x1, int y1, Scale scale,
+      String xLabel, String yLabel) {
     svg.append(String.format(Locale.ROOT,
         "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>"
             + "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>%n",
         x0, y1, x1, y1, x0, y0, x0, y1));
-    for (int t = 0; t <= 4; t++) {
-      double v = max * t / 4;
-      double x = x0 + (x1 - x0) * t / 4.0;
-      double y = y1 - (y1 - y0) * t / 4.0;
+    for (double v : scale.ticks()) {
+      double f = scale.at(v);
+      double x = x0 + (x1 - x0) * f;
+      double y = y1 - (y1 - y0) * f;
       svg.append(String.format(Locale.ROOT,
           "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">%s</text>"
               + "<text x=\"%d\" y=\"%.1f\" font-size=\"10\" text-anchor=\"end\">%s</text>%n",
@@ -327,7 +374,7 @@ public final class HtmlReport {
     if (v >= 1e3) {
       return String.format(Locale.ROOT, "%.0fk", v / 1e3);
     }
-    return String.format(Locale.ROOT, "%.0f", v);
+    return v >= 1 || v == 0 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2g", v);
   }
 
   private static double niceCeil(double v) {

@@ -57,7 +57,7 @@ class HtmlReportTest {
       charts++;
     }
     assertEquals(4, charts, "segment shares, scatter, utilisation, balance");
-    assertEquals(60, html.split("<circle cx=\"[0-9.]+\" cy=\"[0-9.]+\" r=\"3\"", -1).length - 1,
+    assertEquals(60, html.split("<circle cx=\"[0-9.]+\" cy=\"[0-9.]+\" r=\"2.5\"", -1).length - 1,
         "one dot per account");
     assertEquals(sample().toHtml(), html, "same input, same bytes");
   }
