@@ -70,13 +70,28 @@ public final class Compiled {
    */
   public static Compiled compile(AllocationProblem p) {
     AccountTable t = p.accounts();
-    int n = t.rowCount();
-    List<CoverageOption> options = p.options();
-    int o = options.size();
+    String[] segmentOf = new String[t.rowCount()];
+    for (int i = 0; i < segmentOf.length; i++) {
+      segmentOf[i] = p.segmentOf(i).orElse(null);
+    }
+    return compile(p, t, segmentOf);
+  }
+
+  /** The limit rows of a problem: names, kinds and right-hand sides (service levels from segments). */
+  private static final class Rows {
+    String[] name;
+    LimitKind[] kind;
+    double[] rhs;
+    int budgetRow = -1;
+    int slStart;
+  }
+
+  private static Rows rows(AllocationProblem p, String[] segmentOf) {
     List<Role> roles = p.roles();
     boolean hasBudget = Double.isFinite(p.budget());
     List<ServiceLevel> levels = p.serviceLevels();
     int m = roles.size() + (hasBudget ? 1 : 0) + levels.size();
+    Rows out = new Rows();
     String[] rowName = new String[m];
     LimitKind[] rowKind = new LimitKind[m];
     double[] rhs = new double[m];
@@ -86,18 +101,13 @@ public final class Compiled {
       rowKind[r] = LimitKind.ROLE_HOURS;
       rhs[r++] = role.hours();
     }
-    int budgetRow = -1;
     if (hasBudget) {
-      budgetRow = r;
+      out.budgetRow = r;
       rowName[r] = "budget";
       rowKind[r] = LimitKind.BUDGET;
       rhs[r++] = p.budget();
     }
-    int slStart = r;
-    String[] segmentOf = new String[n];
-    for (int i = 0; i < n; i++) {
-      segmentOf[i] = p.segmentOf(i).orElse(null);
-    }
+    out.slStart = r;
     for (ServiceLevel sl : levels) {
       int size = 0;
       for (String s : segmentOf) {
@@ -109,6 +119,37 @@ public final class Compiled {
       rowKind[r] = LimitKind.SERVICE_LEVEL;
       rhs[r++] = -Math.ceil(sl.minShare() * size - 1e-9);
     }
+    out.name = rowName;
+    out.kind = rowKind;
+    out.rhs = rhs;
+    return out;
+  }
+
+  /**
+   * Compiles the accounts of a table with the options, limits, response model, objective and locks of
+   * a problem (whose own accounts are not read). Locks of accounts not in the table are ignored.
+   * Service-level right-hand sides count the segments of this table only: a block compiled here is
+   * combined with others by {@link #assemble}, which recomputes them over all accounts.
+   *
+   * @param p the problem supplying everything but the accounts
+   * @param t the accounts
+   * @param segmentOf segment id of each account of {@code t}, or {@code null}
+   * @return the compiled form
+   * @throws DataValidationException when a per-account amount is missing or not finite
+   */
+  public static Compiled compile(AllocationProblem p, AccountTable t, String[] segmentOf) {
+    int n = t.rowCount();
+    List<CoverageOption> options = p.options();
+    int o = options.size();
+    List<Role> roles = p.roles();
+    List<ServiceLevel> levels = p.serviceLevels();
+    Rows rows = rows(p, segmentOf);
+    String[] rowName = rows.name;
+    LimitKind[] rowKind = rows.kind;
+    double[] rhs = rows.rhs;
+    int m = rhs.length;
+    int budgetRow = rows.budgetRow;
+    int slStart = rows.slStart;
     // per-option, per-account amounts
     double[][] hours = new double[o][];
     String[][] hourRole = new String[o][];
@@ -165,7 +206,11 @@ public final class Compiled {
     int[] locked = new int[n];
     java.util.Arrays.fill(locked, -1);
     for (java.util.Map.Entry<String, String> e : p.locks().entrySet()) {
-      int i = t.indexOf(e.getKey()).getAsInt();
+      java.util.OptionalInt at = t.indexOf(e.getKey());
+      if (at.isEmpty()) {
+        continue;
+      }
+      int i = at.getAsInt();
       for (int q = 0; q < o; q++) {
         if (options.get(q).id().equals(e.getValue())) {
           locked[i] = q;
@@ -219,6 +264,30 @@ public final class Compiled {
     Mckp mckp = new Mckp(n, m, start, option, value, use, rhs);
     return new Compiled(mckp, rowName, rowKind, gross, cost, options, segmentOf, t.ids(), nr,
         budgetRow);
+  }
+
+  /**
+   * Assembles compiled blocks, concatenated in account order, into the compiled form of the whole
+   * problem; the rows (and the service-level right-hand sides) are computed over all accounts, so the
+   * result equals {@link #compile(AllocationProblem)} of a problem with all the accounts.
+   *
+   * @param p the problem supplying the options and limits
+   * @param ids account ids, in order
+   * @param segmentOf segment of each account, or {@code null}
+   * @param start candidate ranges, {@code n + 1} entries
+   * @param option option per candidate
+   * @param value objective value per candidate
+   * @param gross value (without cost) per candidate
+   * @param cost money cost per candidate
+   * @param use row use per candidate, {@code m} per candidate
+   * @return the compiled form (arrays not copied)
+   */
+  public static Compiled assemble(AllocationProblem p, List<String> ids, String[] segmentOf,
+      int[] start, int[] option, double[] value, double[] gross, double[] cost, double[] use) {
+    Rows rows = rows(p, segmentOf);
+    Mckp mckp = new Mckp(ids.size(), rows.rhs.length, start, option, value, use, rows.rhs);
+    return new Compiled(mckp, rows.name, rows.kind, gross, cost, p.options(), segmentOf,
+        List.copyOf(ids), p.roles().size(), rows.budgetRow);
   }
 
   private static double[] column(AccountTable t, String name, String what) {

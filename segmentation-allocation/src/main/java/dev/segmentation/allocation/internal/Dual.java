@@ -34,6 +34,15 @@ final class Dual {
 
   static Dual minimize(
       Mckp p, int maxIterations, long deadline, Cancellation cancel, BlockExecutor exec) {
+    return minimize(p, (l, t) -> p.evaluate(l, t, exec), maxIterations, deadline, cancel);
+  }
+
+  /**
+   * Minimises the dual with the evaluations done by an oracle (on threads or on a cluster); the
+   * instance {@code p} supplies the rows and the multiplier box.
+   */
+  static Dual minimize(
+      Mckp p, DualOracle oracle, int maxIterations, long deadline, Cancellation cancel) {
     int m = p.m;
     Dual d = new Dual();
     double[] zeroTie = new double[m];
@@ -50,7 +59,7 @@ final class Dual {
     List<double[]> cutAt = new ArrayList<>();
     List<Double> cutF = new ArrayList<>();
     double[] lam = new double[m];
-    Mckp.Eval e = p.evaluate(lam, zeroTie, exec);
+    Mckp.Eval e = oracle.evaluate(lam, zeroTie);
     d.iterations = 1;
     addCut(p, e, lam, cutG, cutAt, cutF);
     double best = e.bound;
@@ -101,7 +110,7 @@ final class Dual {
       for (int r = 0; r < m; r++) {
         next[r] = alpha * bestLam[r] + (1 - alpha) * full[r];
       }
-      e = p.evaluate(next, zeroTie, exec);
+      e = oracle.evaluate(next, zeroTie);
       d.iterations++;
       addCut(p, e, next, cutG, cutAt, cutF);
       // does the new cut cut off the model minimiser?
@@ -123,7 +132,7 @@ final class Dual {
     d.lambda = bestLam;
     d.bound = best;
     if (d.converged) {
-      Mckp.Eval at = p.evaluate(bestLam, zeroTie, exec);
+      Mckp.Eval at = oracle.evaluate(bestLam, zeroTie);
       List<Integer> bad = new ArrayList<>();
       for (int r = 0; r < m; r++) {
         if (bestLam[r] >= upper[r] * (1 - 1e-9) && at.usage[r] > p.rhs[r] + Rounding.tol(p.rhs[r])) {

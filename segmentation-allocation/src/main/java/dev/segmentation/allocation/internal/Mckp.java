@@ -90,57 +90,95 @@ public final class Mckp {
   public Eval evaluate(double[] lambda, double[] tieWeights, BlockExecutor exec) {
     Eval e = new Eval(n, m);
     int blocks = BlockExecutor.blocks(n);
-    double[] partBound = new double[blocks];
-    double[] partValue = new double[blocks];
-    double[][] partUse = new double[blocks][m];
+    double[][] parts = new double[blocks][];
     exec.run(blocks, b -> {
       int from = b * BlockExecutor.BLOCK_ROWS;
       int to = Math.min(n, from + BlockExecutor.BLOCK_ROWS);
-      double bound = 0;
-      double total = 0;
-      double[] usage = partUse[b];
-      for (int i = from; i < to; i++) {
-        int best = -1;
-        double bestRed = Double.NEGATIVE_INFINITY;
-        for (int k = start[i]; k < start[i + 1]; k++) {
-          double red = value[k];
-          int base = k * m;
-          for (int r = 0; r < m; r++) {
-            red -= lambda[r] * use[base + r];
-          }
-          if (red > bestRed) {
-            best = k;
-            bestRed = red;
-          } else if (red == bestRed && tie(k, tieWeights) < tie(best, tieWeights)) {
-            best = k;
-          }
-        }
-        e.choice[i] = best;
-        bound += bestRed;
-        total += value[best];
-        int base = best * m;
+      double[] acc = new double[m + 2];
+      price(from, to, lambda, tieWeights, e.choice, 0, acc);
+      parts[b] = acc;
+    });
+    combine(lambda, java.util.Arrays.asList(parts), e);
+    return e;
+  }
+
+  /**
+   * Prices accounts {@code [from, to)} at the multipliers: each takes its candidate of best reduced
+   * value {@code value_k - lambda . use_k} (ties: smaller {@code tieWeights . use_k}, then the lower
+   * candidate), and the sums are accumulated in account order into {@code acc}: {@code acc[0] +=}
+   * best reduced value, {@code acc[1] +=} its objective value, {@code acc[2 + r] +=} its use of row
+   * {@code r}. This is the one per-account pricing loop, run per block of {@link
+   * BlockExecutor#BLOCK_ROWS} accounts by {@link #evaluate(double[], double[], BlockExecutor)} and per
+   * block of a Spark partition by the distributed solver.
+   *
+   * @param from first account
+   * @param to end account (exclusive)
+   * @param lambda multipliers
+   * @param tieWeights weights of the tie-break on use
+   * @param choice receives the chosen candidate of account {@code i} at {@code i - choiceOffset}, or
+   *     {@code null}
+   * @param choiceOffset offset of the choice array
+   * @param acc the {@code m + 2} running sums
+   */
+  public void price(int from, int to, double[] lambda, double[] tieWeights, int[] choice,
+      int choiceOffset, double[] acc) {
+    for (int i = from; i < to; i++) {
+      int best = -1;
+      double bestRed = Double.NEGATIVE_INFINITY;
+      for (int k = start[i]; k < start[i + 1]; k++) {
+        double red = value[k];
+        int base = k * m;
         for (int r = 0; r < m; r++) {
-          usage[r] += use[base + r];
+          red -= lambda[r] * use[base + r];
+        }
+        if (red > bestRed) {
+          best = k;
+          bestRed = red;
+        } else if (red == bestRed && tie(k, tieWeights) < tie(best, tieWeights)) {
+          best = k;
         }
       }
-      partBound[b] = bound;
-      partValue[b] = total;
-    });
+      if (choice != null) {
+        choice[i - choiceOffset] = best;
+      }
+      acc[0] += bestRed;
+      acc[1] += value[best];
+      int base = best * m;
+      for (int r = 0; r < m; r++) {
+        acc[2 + r] += use[base + r];
+      }
+    }
+  }
+
+  /**
+   * Combines per-block sums of {@link #price} in block order into the dual value, the objective
+   * value and the row use: {@code L = sum_r lambda_r rhs_r + sum_b acc_b[0]}.
+   *
+   * @param lambda multipliers
+   * @param parts the sums of each block of {@link BlockExecutor#BLOCK_ROWS} accounts, in block order
+   * @return the evaluation (its choice array is empty)
+   */
+  public Eval combine(double[] lambda, java.util.List<double[]> parts) {
+    Eval e = new Eval(0, m);
+    combine(lambda, parts, e);
+    return e;
+  }
+
+  private void combine(double[] lambda, java.util.List<double[]> parts, Eval e) {
     double bound = 0;
     for (int r = 0; r < m; r++) {
       bound += lambda[r] * rhs[r];
     }
     double total = 0;
-    for (int b = 0; b < blocks; b++) {
-      bound += partBound[b];
-      total += partValue[b];
+    for (double[] part : parts) {
+      bound += part[0];
+      total += part[1];
       for (int r = 0; r < m; r++) {
-        e.usage[r] += partUse[b][r];
+        e.usage[r] += part[2 + r];
       }
     }
     e.bound = bound;
     e.value = total;
-    return e;
   }
 
   private double tie(int k, double[] w) {

@@ -73,12 +73,31 @@ public final class Solver {
   public static Outcome solve(
       Compiled c, SolveMethod method, SolveLimits limits, int parallelism) {
     try (BlockExecutor exec = BlockExecutor.create(parallelism, null)) {
-      return solve(c, method, limits, exec);
+      return solve(c, method, limits, exec, null);
     }
   }
 
-  private static Outcome solve(
-      Compiled c, SolveMethod method, SolveLimits limits, BlockExecutor exec) {
+  /**
+   * Solves with the dual evaluations done by an oracle (for example one pass over a Spark dataset per
+   * evaluation); every other step runs here, on one thread. When the oracle's evaluations equal {@link
+   * Mckp#evaluate(double[], double[], BlockExecutor)} bit for bit, the outcome equals that of {@link
+   * #solve(Compiled, SolveMethod, SolveLimits, int)}.
+   *
+   * @param c the compiled problem
+   * @param method the method
+   * @param limits the limits
+   * @param oracle the dual evaluations
+   * @return the outcome
+   */
+  public static Outcome solve(
+      Compiled c, SolveMethod method, SolveLimits limits, DualOracle oracle) {
+    try (BlockExecutor exec = BlockExecutor.create(1, null)) {
+      return solve(c, method, limits, exec, oracle);
+    }
+  }
+
+  private static Outcome solve(Compiled c, SolveMethod method, SolveLimits limits,
+      BlockExecutor exec, DualOracle oracle) {
     Mckp p = c.mckp;
     Outcome out = new Outcome();
     long deadline = limits.timeLimit().map(d -> System.nanoTime() + d.toNanos()).orElse(Long.MAX_VALUE);
@@ -88,7 +107,9 @@ public final class Solver {
       out.lambda = new double[p.m];
       return out;
     }
-    Dual dual = Dual.minimize(p, limits.maxIterations(), deadline, limits.cancellation(), exec);
+    Dual dual = oracle == null
+        ? Dual.minimize(p, limits.maxIterations(), deadline, limits.cancellation(), exec)
+        : Dual.minimize(p, oracle, limits.maxIterations(), deadline, limits.cancellation());
     out.lambda = dual.lambda;
     out.bound = dual.bound;
     out.converged = dual.converged;
