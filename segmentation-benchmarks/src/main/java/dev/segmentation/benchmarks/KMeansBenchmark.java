@@ -461,6 +461,35 @@ public class KMeansBenchmark {
     return convergeKernel(s, 2);
   }
 
+  /**
+   * Ours, table API, greedy k-means++ ({@code KMeansInit.GREEDY_K_MEANS_PLUS_PLUS}, scikit-learn's
+   * default seeding; 1 restart), Hamerly, 2 threads.
+   *
+   * @param s state
+   * @return the model
+   */
+  @Benchmark
+  public KMeansModel convergeOursTableGreedyP2(Blobs s) {
+    KMeansModel m = KMeansPeers.oursGreedy(s.k, KMeansWorkloads.SEED, 2).fit(s.table, s.criteria);
+    s.last = m;
+    return m;
+  }
+
+  /**
+   * Ours, kernel: greedy k-means++ ({@code 2 + ln k} candidates per step) then Hamerly, 2 threads.
+   *
+   * @param s state
+   * @return the result
+   */
+  @Benchmark
+  public KMeansEngine.Result convergeOursKernelGreedyP2(Blobs s) {
+    KMeansEngine.Result r = KMeansPeers.kernel(s.data, null, s.k, KMeansPeers.MAX_ITERATIONS,
+        KMeansEngine.Variant.HAMERLY, 2, KMeansWorkloads.SEED,
+        2 + (int) Math.floor(Math.log(s.k)));
+    s.last = r;
+    return r;
+  }
+
   private static KMeansEngine.Result convergeKernel(Blobs s, int threads) {
     KMeansEngine.Result r = KMeansPeers.kernel(s.data, null, s.k, KMeansPeers.MAX_ITERATIONS,
         KMeansEngine.Variant.HAMERLY, threads, KMeansWorkloads.SEED);

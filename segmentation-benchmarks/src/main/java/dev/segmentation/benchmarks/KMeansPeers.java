@@ -183,6 +183,21 @@ final class KMeansPeers {
         .algorithm(KMeansAlgorithm.HAMERLY).build();
   }
 
+  /**
+   * Ours with one greedy k-means++ seeding (scikit-learn's default: {@code 2 + ln k} candidates per
+   * step), run until no label changes.
+   *
+   * @param k clusters
+   * @param seed seed
+   * @param threads parallelism
+   * @return the trainer
+   */
+  static KMeans oursGreedy(int k, long seed, int threads) {
+    return KMeans.builder().clusters(k).restarts(1).maxIterations(MAX_ITERATIONS).tolerance(0)
+        .init(KMeansInit.GREEDY_K_MEANS_PLUS_PLUS).seed(seed).parallelism(threads)
+        .algorithm(KMeansAlgorithm.HAMERLY).build();
+  }
+
   static Outcome outcome(KMeansModel m) {
     return new Outcome(m.centroids(), null, m.clusterSizes(), m.iterations());
   }
@@ -202,9 +217,29 @@ final class KMeansPeers {
    */
   static KMeansEngine.Result kernel(KMeansEngine.Data data, double[] init, int k, int maxIterations,
       KMeansEngine.Variant variant, int threads, long seed) {
+    return kernel(data, init, k, maxIterations, variant, threads, seed, 1);
+  }
+
+  /**
+   * As {@link #kernel(KMeansEngine.Data, double[], int, int, KMeansEngine.Variant, int, long)} with
+   * {@code candidates} k-means++ candidates per step (1 = plain, {@code 2 + ln k} = greedy).
+   *
+   * @param data flat data
+   * @param init flat {@code k * d} centres, or {@code null} for k-means++ from {@code seed}
+   * @param k clusters
+   * @param maxIterations update cap
+   * @param variant Lloyd variant
+   * @param threads parallelism
+   * @param seed seed of k-means++
+   * @param candidates k-means++ candidates per step
+   * @return the engine's result
+   */
+  static KMeansEngine.Result kernel(KMeansEngine.Data data, double[] init, int k, int maxIterations,
+      KMeansEngine.Variant variant, int threads, long seed, int candidates) {
     try (BlockExecutor exec = BlockExecutor.create(threads, null)) {
       double[] start = init != null ? init
-          : KMeansEngine.kMeansPlusPlus(data, k, 1, RandomSource.XO_RO_SHI_RO_128_PP.create(seed), exec);
+          : KMeansEngine.kMeansPlusPlus(data, k, candidates,
+              RandomSource.XO_RO_SHI_RO_128_PP.create(seed), exec);
       return KMeansEngine.lloyd(data, start, k, maxIterations, 0.0, variant, false, exec);
     }
   }

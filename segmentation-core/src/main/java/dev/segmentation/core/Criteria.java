@@ -154,25 +154,21 @@ public final class Criteria {
     boolean[] excluded = new boolean[n];
     for (int j = 0; j < k; j++) {
       Criterion c = criteria.get(j);
-      boolean[] missing = new boolean[n];
+      MissingPolicy policy = c.missingPolicy();
       if (c.kind() == CriterionKind.NUMERIC) {
-        raw[j] = CriterionValues.numeric(table, c);
+        double[] values = CriterionValues.numeric(table, c);
+        raw[j] = values;
         for (int i = 0; i < n; i++) {
-          missing[i] = Double.isNaN(raw[j][i]);
+          if (Double.isNaN(values[i])) {
+            markMissing(table, c, policy, i, excluded);
+          }
         }
       } else {
         labels[j] = CriterionValues.categoryLabels(table, c);
+        int[] codes = labels[j].codes();
         for (int i = 0; i < n; i++) {
-          missing[i] = labels[j].codes()[i] == CriterionValues.MISSING;
-        }
-      }
-      for (int i = 0; i < n; i++) {
-        if (missing[i]) {
-          if (c.missingPolicy() == MissingPolicy.REJECT) {
-            throw missingValue(table, c, i);
-          }
-          if (c.missingPolicy() == MissingPolicy.MARK_UNASSIGNED) {
-            excluded[i] = true;
+          if (codes[i] == CriterionValues.MISSING) {
+            markMissing(table, c, policy, i, excluded);
           }
         }
       }
@@ -200,6 +196,17 @@ public final class Criteria {
     return FittedCriteria.of(this, fitted, warnings, kept);
   }
 
+  /** A missing value of criterion {@code c} in row {@code i}: rejected, excluded or imputed later. */
+  private static void markMissing(
+      AccountTable table, Criterion c, MissingPolicy policy, int i, boolean[] excluded) {
+    if (policy == MissingPolicy.REJECT) {
+      throw missingValue(table, c, i);
+    }
+    if (policy == MissingPolicy.MARK_UNASSIGNED) {
+      excluded[i] = true;
+    }
+  }
+
   private static DataValidationException missingValue(AccountTable table, Criterion c, int row) {
     return new DataValidationException(
         "Criterion '" + c.name() + "', account \"" + table.id(row) + "\" (row " + row
@@ -212,36 +219,49 @@ public final class Criteria {
       AccountTable table, Criterion c, double[] raw, boolean[] excluded, int kept,
       List<String> warnings) {
     int n = raw.length;
-    int[] rows = new int[kept];
-    double[] present = new double[kept];
+    // the non-missing raw values of the training rows, in row order (only what is needed is built)
     int m = 0;
-    int r = 0;
     for (int i = 0; i < n; i++) {
-      if (!excluded[i]) {
-        rows[r++] = i;
-        if (!Double.isNaN(raw[i])) {
-          present[m++] = raw[i];
-        }
+      if (!excluded[i] && !Double.isNaN(raw[i])) {
+        m++;
       }
     }
-    double[] values = java.util.Arrays.copyOf(present, m);
+    MissingPolicy policy = c.missingPolicy();
     double impute = Double.NaN;
-    switch (c.missingPolicy()) {
-      case MEDIAN -> impute = m == 0 ? Double.NaN : QuantileMethod.TYPE_7.quantile(values, 0.5);
-      case MEAN -> impute = m == 0 ? Double.NaN : Mean.of(values).getAsDouble();
-      case CONSTANT -> impute = c.missingConstant();
-      default -> { }
+    if ((policy == MissingPolicy.MEDIAN || policy == MissingPolicy.MEAN) && m > 0) {
+      double[] values = m == n ? raw : new double[m];
+      if (values != raw) {
+        int v = 0;
+        for (int i = 0; i < n; i++) {
+          if (!excluded[i] && !Double.isNaN(raw[i])) {
+            values[v++] = raw[i];
+          }
+        }
+      }
+      // QuantileMethod and Mean do not modify their input
+      impute = policy == MissingPolicy.MEDIAN
+          ? QuantileMethod.TYPE_7.quantile(values, 0.5) : Mean.of(values).getAsDouble();
+    } else if (policy == MissingPolicy.CONSTANT) {
+      impute = c.missingConstant();
     }
-    if (m == 0 && c.missingPolicy() != MissingPolicy.CONSTANT) {
+    if (m == 0 && policy != MissingPolicy.CONSTANT) {
       throw new DataValidationException(
           "Criterion '" + c.name() + "' has no non-missing value among the " + kept
               + " training accounts; cannot learn its statistics.",
           null, c.name(), -1, null);
     }
+    if (c.transforms().isEmpty()) {
+      return FittedCriterion.numeric(c, impute, List.of());
+    }
+    int[] rows = new int[kept];
     double[] cur = new double[kept];
-    for (int t = 0; t < kept; t++) {
-      double v = raw[rows[t]];
-      cur[t] = Double.isNaN(v) ? impute : v;
+    int r = 0;
+    for (int i = 0; i < n; i++) {
+      if (!excluded[i]) {
+        rows[r] = i;
+        double v = raw[i];
+        cur[r++] = Double.isNaN(v) ? impute : v;
+      }
     }
     List<FittedTransform> steps = new ArrayList<>();
     for (Transform tr : c.transforms()) {

@@ -7,8 +7,10 @@ import dev.segmentation.core.criteria.Criterion;
 import dev.segmentation.core.criteria.CriterionKind;
 import dev.segmentation.core.criteria.FittedCriteria;
 import dev.segmentation.core.criteria.FittedCriterion;
+import dev.segmentation.core.criteria.FittedTransform;
 import dev.segmentation.core.criteria.MissingPolicy;
 import dev.segmentation.core.criteria.RowIssue;
+import dev.segmentation.core.table.NumericColumn;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -48,6 +50,112 @@ public final class FeatureTransform {
    */
   public static Result run(FittedCriteria fc, AccountTable table) {
     Objects.requireNonNull(table, "table");
+    Result fast = runByBlock(fc, table);
+    return fast != null ? fast : runByColumn(fc, table);
+  }
+
+  /**
+   * The fast path when every criterion reads one numeric column: rows are processed in blocks of
+   * {@link BlockExecutor#BLOCK_ROWS}, all features of a block at once, so the row-major array is
+   * written sequentially and no column is copied whole. It computes the same values as
+   * {@link #runByColumn}; on any problem (an error to report, another kind of criterion) it returns
+   * {@code null} and the caller runs {@link #runByColumn}, which reports errors in its documented
+   * order.
+   */
+  private static Result runByBlock(FittedCriteria fc, AccountTable table) {
+    List<FittedCriterion> fitted = fc.fitted();
+    int n = table.rowCount();
+    int d = fc.dimension();
+    int q = fitted.size();
+    if (q != d || n == 0) {
+      return null;
+    }
+    NumericColumn[] cols = new NumericColumn[q];
+    double[] w = new double[q];
+    FittedTransform[][] steps = new FittedTransform[q][];
+    MissingPolicy[] policy = new MissingPolicy[q];
+    double[] impute = new double[q];
+    try {
+      for (int j = 0; j < q; j++) {
+        FittedCriterion f = fitted.get(j);
+        Criterion c = f.criterion();
+        if (c.kind() != CriterionKind.NUMERIC
+            || !(c.source() instanceof Criterion.Source.ColumnValue cv)) {
+          return null;
+        }
+        CriterionValues.checkColumns(table, c);
+        cols[j] = table.numeric(cv.column());
+        w[j] = Math.sqrt(c.weight());
+        steps[j] = f.transforms().toArray(new FittedTransform[0]);
+        policy[j] = c.missingPolicy();
+        impute[j] = f.imputeValue();
+      }
+      boolean[] unassigned = missingUnderMarkUnassigned(fitted, table);
+      double[] data = new double[Math.multiplyExact(n, d)];
+      double[] buf = new double[Math.min(n, BlockExecutor.BLOCK_ROWS)];
+      boolean[] bad = null;
+      for (int from = 0; from < n; from += BlockExecutor.BLOCK_ROWS) {
+        int len = Math.min(BlockExecutor.BLOCK_ROWS, n - from);
+        for (int j = 0; j < q; j++) {
+          cols[j].copyTo(from, buf, 0, len);
+          FittedTransform[] st = steps[j];
+          double wj = w[j];
+          for (int r = 0; r < len; r++) {
+            int i = from + r;
+            double v = buf[r];
+            if (Double.isNaN(v)) {
+              if (policy[j] == MissingPolicy.REJECT) {
+                return null;
+              }
+              if (policy[j] == MissingPolicy.MARK_UNASSIGNED) {
+                if (bad == null) {
+                  bad = new boolean[n];
+                }
+                bad[i] = true;
+                continue;
+              }
+              v = impute[j];
+            } else if (Double.isInfinite(v)) {
+              return null;
+            }
+            if (unassigned[i]) {
+              continue;
+            }
+            double y = v;
+            for (FittedTransform t : st) {
+              y = t.apply(y);
+            }
+            if (Double.isNaN(y)) {
+              return null;
+            }
+            data[i * d + j] = y * wj;
+          }
+        }
+      }
+      if (bad == null) {
+        return new Result(data, n, d, List.of());
+      }
+      // rows without features: the first criterion (in criteria order) that marked them is reported
+      List<RowIssue> issueList = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        if (bad[i]) {
+          int j = 0;
+          while (!Double.isNaN(cols[j].get(i)) || policy[j] != MissingPolicy.MARK_UNASSIGNED) {
+            j++;
+          }
+          Arrays.fill(data, i * d, i * d + d, Double.NaN);
+          issueList.add(new RowIssue(i, table.id(i), fitted.get(j).criterion().name(),
+              UnassignedReason.MISSING_VALUE));
+        }
+      }
+      return new Result(data, n, d, List.copyOf(issueList));
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** The general path: one criterion after the other over all rows (package-private for tests). */
+  static Result runByColumn(FittedCriteria fc, AccountTable table) {
     List<FittedCriterion> fitted = fc.fitted();
     int n = table.rowCount();
     int d = fc.dimension();

@@ -5,7 +5,8 @@ import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * The numeric core of k-means: k-means++ seeding and exact Lloyd iterations, plain or accelerated with
- * Hamerly's bounds, on a flat row-major {@code double[]}. No I/O and no per-point allocation; work is
+ * Hamerly's bounds, on a flat row-major {@code double[]} (distance and per-block sums in
+ * {@link KMeansKernel}). No I/O and no per-point allocation; work is
  * split into fixed blocks of {@link BlockExecutor#BLOCK_ROWS} rows whose partial sums are combined in
  * block order, so results are bit-identical for any number of threads.
  *
@@ -279,6 +280,19 @@ public final class KMeansEngine {
    * among clusters with at least two points; when every point sits on its centre, the empty cluster
    * keeps its previous centre.
    *
+   * <p><b>Centre sums.</b> Each block of rows keeps its per-cluster weighted sums from one iteration
+   * to the next: an assignment step subtracts a row that changed cluster from its old cluster's sums
+   * and adds it to the new one's (in row order), so an iteration near convergence reads only the rows
+   * that changed cluster; a block's sums of a cluster that lost its last row of positive weight are
+   * reset to exactly 0. The update that ends the run (the last allowed one, one within the shift
+   * tolerance, or one after which no label changed) is summed afresh from the labels in row order;
+   * in the last case the labels are checked once more against the freshly summed centres (not
+   * counted as an iteration). So the returned centres are the exact block-ordered means of their
+   * clusters, as when every update is summed afresh, while intermediate centres may differ from a
+   * fresh summation in the last bits. Both variants take the same steps and combine block sums in
+   * block order, so from the same start they give the same labels and centres to the bit, for any
+   * number of threads.
+   *
    * @param data the points
    * @param init initial centres, {@code k * d}; not modified
    * @param k number of centres
@@ -295,7 +309,6 @@ public final class KMeansEngine {
       boolean trace, BlockExecutor exec) {
     int n = data.n();
     int d = data.d();
-    double[] x = data.x();
     int blocks = BlockExecutor.blocks(n);
     double[] centers = init.clone();
     int[] labels = new int[n];
@@ -303,15 +316,17 @@ public final class KMeansEngine {
     double[] lower = new double[n];
     double[][] sums = new double[blocks][k * d];
     double[][] wsums = new double[blocks][k];
+    int[][] members = new int[blocks][k];
     int[] changed = new int[blocks];
     double[] half = new double[k];
     double[] delta = new double[k];
     double[] traceValues = new double[maxIterations + 1];
     int traced = 0;
+    double[][] scratch = new double[blocks][];
 
-    // initial assignment: full scan
+    // initial assignment: full scan, sums from scratch
     exec.run(blocks, b -> changed[b] = fullAssign(data, centers, k, b, labels, upper, lower,
-        sums[b], wsums[b]));
+        sums[b], wsums[b], members[b], scratch(scratch, b, k), true));
     if (trace) {
       traceValues[traced++] = inertia(data, centers, labels, exec);
     }
@@ -320,71 +335,44 @@ public final class KMeansEngine {
     int repairs = 0;
     double[] next = new double[k * d];
     double[] totalW = new double[k];
+    double[] shiftOut = new double[3];
+    int[] maxIdx = new int[1];
     while (iterations < maxIterations) {
-      // M-step: reduce partial sums in block order
-      Arrays.fill(next, 0.0);
-      Arrays.fill(totalW, 0.0);
-      for (int b = 0; b < blocks; b++) {
-        double[] s = sums[b];
-        double[] ws = wsums[b];
-        for (int j = 0; j < k; j++) {
-          totalW[j] += ws[j];
-        }
-        for (int t = 0; t < s.length; t++) {
-          next[t] += s[t];
-        }
+      // M-step: reduce the block sums in block order; the last update is summed afresh
+      boolean fresh = iterations + 1 == maxIterations;
+      if (fresh) {
+        freshSums(data, labels, k, sums, wsums, members, exec);
       }
-      boolean anyEmpty = false;
-      for (int j = 0; j < k; j++) {
-        if (totalW[j] > 0) {
-          double inv = 1.0 / totalW[j];
-          for (int t = 0; t < d; t++) {
-            next[j * d + t] *= inv;
-          }
-        } else {
-          anyEmpty = true;
-          System.arraycopy(centers, j * d, next, j * d, d);
-        }
-      }
+      boolean anyEmpty = centres(sums, wsums, centers, k, d, next, totalW);
       if (anyEmpty) {
-        repairs += repairEmpty(data, next, k, totalW, labels, upper, lower, exec);
+        repairs += repairEmpty(data, next, k, totalW, labels, upper, lower, sums, wsums, members,
+            exec);
+      }
+      double shift = shifts(centers, next, k, d, delta, shiftOut, maxIdx);
+      if (!fresh && !anyEmpty && shift <= shiftTolerance) {
+        // this update ends the run: redo it from fresh sums
+        fresh = true;
+        freshSums(data, labels, k, sums, wsums, members, exec);
+        centres(sums, wsums, centers, k, d, next, totalW);
+        shift = shifts(centers, next, k, d, delta, shiftOut, maxIdx);
       }
       iterations++;
-      double shift = 0;
-      double maxDelta = 0;
-      double secondDelta = 0;
-      int maxDeltaIdx = -1;
-      for (int j = 0; j < k; j++) {
-        double s2 = dist2(centers, j * d, next, j * d, d);
-        shift += s2;
-        delta[j] = Math.sqrt(s2);
-        if (delta[j] > maxDelta) {
-          secondDelta = maxDelta;
-          maxDelta = delta[j];
-          maxDeltaIdx = j;
-        } else if (delta[j] > secondDelta) {
-          secondDelta = delta[j];
-        }
-      }
       System.arraycopy(next, 0, centers, 0, k * d);
-      // E-step with the new centres
-      if (variant == Variant.HAMERLY) {
-        halfMinCenterDistances(centers, k, d, half);
-        final double md = maxDelta;
-        final double sd = secondDelta;
-        final int mi = maxDeltaIdx;
-        exec.run(blocks, b -> changed[b] = hamerlyAssign(data, centers, k, b, labels, upper, lower,
-            half, delta, md, sd, mi, sums[b], wsums[b]));
-      } else {
-        exec.run(blocks, b -> changed[b] = fullAssign(data, centers, k, b, labels, upper, lower,
-            sums[b], wsums[b]));
-      }
+      int totalChanged = assign(data, centers, k, variant, labels, upper, lower, half, delta,
+          shiftOut[1], shiftOut[2], maxIdx[0], sums, wsums, members, scratch, changed, exec);
       if (trace) {
         traceValues[traced++] = inertia(data, centers, labels, exec);
       }
-      int totalChanged = 0;
-      for (int c : changed) {
-        totalChanged += c;
+      if (totalChanged == 0 && !anyEmpty && !fresh) {
+        // labels are stable under centres from updated sums: recompute the centres from fresh sums
+        // (the same update, exactly summed) and check the labels once more
+        freshSums(data, labels, k, sums, wsums, members, exec);
+        centres(sums, wsums, centers, k, d, next, totalW);
+        shift = shifts(centers, next, k, d, delta, shiftOut, maxIdx);
+        System.arraycopy(next, 0, centers, 0, k * d);
+        fresh = true;
+        totalChanged = assign(data, centers, k, variant, labels, upper, lower, half, delta,
+            shiftOut[1], shiftOut[2], maxIdx[0], sums, wsums, members, scratch, changed, exec);
       }
       if (totalChanged == 0 && !anyEmpty) {
         converged = true;
@@ -400,25 +388,150 @@ public final class KMeansEngine {
         trace ? Arrays.copyOf(traceValues, traced) : new double[0], repairs);
   }
 
-  /** Nearest centre of every row of a block, with Hamerly bounds set; fills the block's sums. */
-  private static int fullAssign(
-      Data data, double[] centers, int k, int b, int[] labels, double[] upper, double[] lower,
-      double[] sums, double[] wsums) {
+  /**
+   * Centres from the block sums added in block order; an empty cluster keeps its centre from
+   * {@code old}. Returns whether a cluster was empty.
+   */
+  private static boolean centres(
+      double[][] sums, double[][] wsums, double[] old, int k, int d, double[] next,
+      double[] totalW) {
+    Arrays.fill(next, 0.0);
+    Arrays.fill(totalW, 0.0);
+    for (int b = 0; b < sums.length; b++) {
+      double[] s = sums[b];
+      double[] ws = wsums[b];
+      for (int j = 0; j < k; j++) {
+        totalW[j] += ws[j];
+      }
+      for (int t = 0; t < s.length; t++) {
+        next[t] += s[t];
+      }
+    }
+    boolean anyEmpty = false;
+    for (int j = 0; j < k; j++) {
+      if (totalW[j] > 0) {
+        double inv = 1.0 / totalW[j];
+        for (int t = 0; t < d; t++) {
+          next[j * d + t] *= inv;
+        }
+      } else {
+        anyEmpty = true;
+        System.arraycopy(old, j * d, next, j * d, d);
+      }
+    }
+    return anyEmpty;
+  }
+
+  /**
+   * Centre shifts: {@code delta[j] = ||c_j - c'_j||}; {@code out} receives the total squared shift,
+   * the largest and the second largest shift, {@code maxIdx[0]} the index of the largest.
+   */
+  private static double shifts(
+      double[] centers, double[] next, int k, int d, double[] delta, double[] out, int[] maxIdx) {
+    double shift = 0;
+    double maxDelta = 0;
+    double secondDelta = 0;
+    int maxDeltaIdx = -1;
+    for (int j = 0; j < k; j++) {
+      double s2 = dist2(centers, j * d, next, j * d, d);
+      shift += s2;
+      delta[j] = Math.sqrt(s2);
+      if (delta[j] > maxDelta) {
+        secondDelta = maxDelta;
+        maxDelta = delta[j];
+        maxDeltaIdx = j;
+      } else if (delta[j] > secondDelta) {
+        secondDelta = delta[j];
+      }
+    }
+    out[0] = shift;
+    out[1] = maxDelta;
+    out[2] = secondDelta;
+    maxIdx[0] = maxDeltaIdx;
+    return shift;
+  }
+
+  /** One assignment step with the given centres; returns the number of rows that changed cluster. */
+  private static int assign(
+      Data data, double[] centers, int k, Variant variant, int[] labels, double[] upper,
+      double[] lower, double[] half, double[] delta, double maxDelta, double secondDelta,
+      int maxDeltaIdx, double[][] sums, double[][] wsums, int[][] members, double[][] scratch,
+      int[] changed, BlockExecutor exec) {
+    int blocks = sums.length;
+    if (variant == Variant.HAMERLY) {
+      halfMinCenterDistances(centers, k, data.d(), half);
+      exec.run(blocks, b -> changed[b] = hamerlyAssign(data, centers, k, b, labels, upper, lower,
+          half, delta, maxDelta, secondDelta, maxDeltaIdx, sums[b], wsums[b], members[b],
+          scratch(scratch, b, k)));
+    } else {
+      exec.run(blocks, b -> changed[b] = fullAssign(data, centers, k, b, labels, upper, lower,
+          sums[b], wsums[b], members[b], scratch(scratch, b, k), false));
+    }
+    int total = 0;
+    for (int c : changed) {
+      total += c;
+    }
+    return total;
+  }
+
+  /** Rebuilds every block's sums from its labels (the same sums as the first assignment's). */
+  private static void freshSums(
+      Data data, int[] labels, int k, double[][] sums, double[][] wsums, int[][] members,
+      BlockExecutor exec) {
     int n = data.n();
     int d = data.d();
     double[] x = data.x();
-    Arrays.fill(sums, 0.0);
-    Arrays.fill(wsums, 0.0);
+    double[] w = data.w();
+    exec.run(sums.length, b -> {
+      double[] s = sums[b];
+      double[] ws = wsums[b];
+      int[] mem = members[b];
+      Arrays.fill(s, 0.0);
+      Arrays.fill(ws, 0.0);
+      Arrays.fill(mem, 0);
+      int from = b * BlockExecutor.BLOCK_ROWS;
+      int to = Math.min(n, from + BlockExecutor.BLOCK_ROWS);
+      for (int i = from; i < to; i++) {
+        double wi = w == null ? 1.0 : w[i];
+        KMeansKernel.add(x, i, d, wi, labels[i], s, ws);
+        if (wi > 0) {
+          mem[labels[i]]++;
+        }
+      }
+    });
+  }
+
+  /** The distance scratch of block {@code b} (one array per block, so threads never share one). */
+  private static double[] scratch(double[][] scratch, int b, int k) {
+    double[] s = scratch[b];
+    if (s == null) {
+      s = new double[k];
+      scratch[b] = s;
+    }
+    return s;
+  }
+
+  /**
+   * Nearest centre of every row of a block, with Hamerly bounds set. With {@code initial} the block's
+   * sums are built from scratch, otherwise only rows that changed cluster move between the sums.
+   */
+  private static int fullAssign(
+      Data data, double[] centers, int k, int b, int[] labels, double[] upper, double[] lower,
+      double[] sums, double[] wsums, int[] members, double[] dist, boolean initial) {
+    int n = data.n();
+    int d = data.d();
+    double[] x = data.x();
+    double[] w = data.w();
     int from = b * BlockExecutor.BLOCK_ROWS;
     int to = Math.min(n, from + BlockExecutor.BLOCK_ROWS);
     int changed = 0;
     for (int i = from; i < to; i++) {
-      int base = i * d;
+      KMeansKernel.distances(x, i * d, d, centers, k, dist);
       double best = Double.POSITIVE_INFINITY;
       double second = Double.POSITIVE_INFINITY;
       int arg = 0;
       for (int j = 0; j < k; j++) {
-        double v = dist2(x, base, centers, j * d, d);
+        double v = dist[j];
         if (v < best) {
           second = best;
           best = v;
@@ -427,26 +540,51 @@ public final class KMeansEngine {
           second = v;
         }
       }
-      if (labels[i] != arg) {
-        changed++;
-      }
-      labels[i] = arg;
       upper[i] = Math.sqrt(best);
       lower[i] = Math.sqrt(second);
-      accumulate(data, i, arg, sums, wsums);
+      double wi = w == null ? 1.0 : w[i];
+      if (initial) {
+        changed++;
+        labels[i] = arg;
+        KMeansKernel.add(x, i, d, wi, arg, sums, wsums);
+        if (wi > 0) {
+          members[arg]++;
+        }
+      } else if (labels[i] != arg) {
+        changed++;
+        move(x, i, d, wi, labels[i], arg, sums, wsums, members);
+        labels[i] = arg;
+      }
     }
     return changed;
+  }
+
+  /**
+   * Moves row {@code i} from cluster {@code from} to cluster {@code to} in its block's sums. A
+   * cluster left without rows of positive weight gets sums of exactly 0 (no rounding residue).
+   */
+  private static void move(
+      double[] x, int i, int d, double w, int from, int to, double[] sums, double[] wsums,
+      int[] members) {
+    KMeansKernel.remove(x, i, d, w, from, sums, wsums);
+    KMeansKernel.add(x, i, d, w, to, sums, wsums);
+    if (w > 0) {
+      members[to]++;
+      if (--members[from] == 0) {
+        Arrays.fill(sums, from * d, from * d + d, 0.0);
+        wsums[from] = 0.0;
+      }
+    }
   }
 
   private static int hamerlyAssign(
       Data data, double[] centers, int k, int b, int[] labels, double[] upper, double[] lower,
       double[] half, double[] delta, double maxDelta, double secondDelta, int maxDeltaIdx,
-      double[] sums, double[] wsums) {
+      double[] sums, double[] wsums, int[] members, double[] dist) {
     int n = data.n();
     int d = data.d();
     double[] x = data.x();
-    Arrays.fill(sums, 0.0);
-    Arrays.fill(wsums, 0.0);
+    double[] w = data.w();
     int from = b * BlockExecutor.BLOCK_ROWS;
     int to = Math.min(n, from + BlockExecutor.BLOCK_ROWS);
     int changed = 0;
@@ -458,56 +596,38 @@ public final class KMeansEngine {
       if (u * (1 + BOUND_MARGIN) < m) {
         upper[i] = u;
         lower[i] = l;
-      } else {
-        int base = i * d;
-        u = Math.sqrt(dist2(x, base, centers, a * d, d));
-        if (u * (1 + BOUND_MARGIN) < m) {
-          upper[i] = u;
-          lower[i] = l;
-        } else {
-          double best = Double.POSITIVE_INFINITY;
-          double second = Double.POSITIVE_INFINITY;
-          int arg = 0;
-          for (int j = 0; j < k; j++) {
-            double v = dist2(x, base, centers, j * d, d);
-            if (v < best) {
-              second = best;
-              best = v;
-              arg = j;
-            } else if (v < second) {
-              second = v;
-            }
-          }
-          if (arg != a) {
-            changed++;
-            labels[i] = arg;
-            a = arg;
-          }
-          upper[i] = Math.sqrt(best);
-          lower[i] = Math.sqrt(second);
+        continue;
+      }
+      int base = i * d;
+      u = Math.sqrt(dist2(x, base, centers, a * d, d));
+      if (u * (1 + BOUND_MARGIN) < m) {
+        upper[i] = u;
+        lower[i] = l;
+        continue;
+      }
+      KMeansKernel.distances(x, base, d, centers, k, dist);
+      double best = Double.POSITIVE_INFINITY;
+      double second = Double.POSITIVE_INFINITY;
+      int arg = 0;
+      for (int j = 0; j < k; j++) {
+        double v = dist[j];
+        if (v < best) {
+          second = best;
+          best = v;
+          arg = j;
+        } else if (v < second) {
+          second = v;
         }
       }
-      accumulate(data, i, a, sums, wsums);
+      upper[i] = Math.sqrt(best);
+      lower[i] = Math.sqrt(second);
+      if (arg != a) {
+        changed++;
+        move(x, i, d, w == null ? 1.0 : w[i], a, arg, sums, wsums, members);
+        labels[i] = arg;
+      }
     }
     return changed;
-  }
-
-  private static void accumulate(Data data, int i, int j, double[] sums, double[] wsums) {
-    int d = data.d();
-    double[] x = data.x();
-    double w = data.weight(i);
-    int base = i * d;
-    int cb = j * d;
-    if (w == 1.0) {
-      for (int t = 0; t < d; t++) {
-        sums[cb + t] += x[base + t];
-      }
-    } else {
-      for (int t = 0; t < d; t++) {
-        sums[cb + t] += w * x[base + t];
-      }
-    }
-    wsums[j] += w;
   }
 
   private static void halfMinCenterDistances(double[] centers, int k, int d, double[] half) {
@@ -531,7 +651,7 @@ public final class KMeansEngine {
    */
   private static int repairEmpty(
       Data data, double[] centers, int k, double[] totalW, int[] labels, double[] upper,
-      double[] lower, BlockExecutor exec) {
+      double[] lower, double[][] sums, double[][] wsums, int[][] members, BlockExecutor exec) {
     int n = data.n();
     int d = data.d();
     double[] x = data.x();
@@ -569,6 +689,8 @@ public final class KMeansEngine {
       used[pick] = true;
       count[labels[pick]]--;
       count[j]++;
+      int blk = pick / BlockExecutor.BLOCK_ROWS;
+      move(x, pick, d, data.weight(pick), labels[pick], j, sums[blk], wsums[blk], members[blk]);
       labels[pick] = j;
       System.arraycopy(x, pick * d, centers, j * d, d);
       upper[pick] = 0;
@@ -644,11 +766,6 @@ public final class KMeansEngine {
    * @return the squared distance
    */
   public static double dist2(double[] a, int ia, double[] b, int ib, int d) {
-    double s = 0;
-    for (int t = 0; t < d; t++) {
-      double diff = a[ia + t] - b[ib + t];
-      s += diff * diff;
-    }
-    return s;
+    return KMeansKernel.dist2(a, ia, b, ib, d);
   }
 }

@@ -277,7 +277,7 @@ public final class KMeans {
           + " (features: " + String.join(", ", criteria.featureNames()) + ").");
     }
     KMeansEngine.Data data = new KMeansEngine.Data(x, n, d, w);
-    double shiftTol = tolerance * meanVariance(x, n, d);
+    double shiftTol = tolerance == 0 ? 0.0 : tolerance * meanVariance(x, n, d);
     KMeansEngine.Variant variant = algorithm == KMeansAlgorithm.LLOYD
         ? KMeansEngine.Variant.LLOYD : KMeansEngine.Variant.HAMERLY;
     KMeansEngine.Result best = null;
@@ -369,20 +369,27 @@ public final class KMeans {
     return w;
   }
 
+  /** Mean population variance of the columns; each column summed in row order (row-major scan). */
   private static double meanVariance(double[] x, int n, int d) {
+    double[] mean = new double[d];
+    for (int i = 0; i < n; i++) {
+      for (int t = 0; t < d; t++) {
+        mean[t] += x[i * d + t];
+      }
+    }
+    for (int t = 0; t < d; t++) {
+      mean[t] /= n;
+    }
+    double[] var = new double[d];
+    for (int i = 0; i < n; i++) {
+      for (int t = 0; t < d; t++) {
+        double diff = x[i * d + t] - mean[t];
+        var[t] += diff * diff;
+      }
+    }
     double total = 0;
     for (int t = 0; t < d; t++) {
-      double mean = 0;
-      for (int i = 0; i < n; i++) {
-        mean += x[i * d + t];
-      }
-      mean /= n;
-      double var = 0;
-      for (int i = 0; i < n; i++) {
-        double diff = x[i * d + t] - mean;
-        var += diff * diff;
-      }
-      total += var / n;
+      total += var[t] / n;
     }
     return d == 0 ? 0 : total / d;
   }

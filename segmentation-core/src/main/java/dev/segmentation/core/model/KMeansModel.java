@@ -14,6 +14,7 @@ import dev.segmentation.core.internal.CriterionValues;
 import dev.segmentation.core.internal.FeatureTransform;
 import dev.segmentation.core.internal.KMeansEngine;
 import dev.segmentation.core.internal.TextTable;
+import dev.segmentation.core.table.NumericColumn;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -209,13 +210,25 @@ public final class KMeansModel implements SegmentModel {
     for (FittedCriterion f : criteria.fitted()) {
       Criterion c = f.criterion();
       if (c.kind() == CriterionKind.NUMERIC) {
-        double[] raw = CriterionValues.numeric(table, c);
-        for (int r = 0; r < n; r++) {
-          double v = raw[rows[r]];
-          if (Double.isNaN(v)) {
-            v = f.imputeValue();
+        if (c.source() instanceof Criterion.Source.ColumnValue cv) {
+          // the column itself (already validated by the transform): no copy
+          NumericColumn col = table.numeric(cv.column());
+          for (int r = 0; r < n; r++) {
+            double v = col.get(rows[r]);
+            if (Double.isNaN(v)) {
+              v = f.imputeValue();
+            }
+            out[labels[r] * d + offset] += (w == null ? 1.0 : w[r]) * v;
           }
-          out[labels[r] * d + offset] += (w == null ? 1.0 : w[r]) * v;
+        } else {
+          double[] raw = CriterionValues.numeric(table, c);
+          for (int r = 0; r < n; r++) {
+            double v = raw[rows[r]];
+            if (Double.isNaN(v)) {
+              v = f.imputeValue();
+            }
+            out[labels[r] * d + offset] += (w == null ? 1.0 : w[r]) * v;
+          }
         }
         offset++;
       } else {
