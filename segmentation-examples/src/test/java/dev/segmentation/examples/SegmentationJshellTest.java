@@ -32,28 +32,41 @@ class SegmentationJshellTest {
       for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
         shell.addToClasspath(entry);
       }
+      // Like `jshell FILE`: read line by line and run the input as soon as it is complete, so a
+      // statement whose first line is already complete runs alone (and the test fails if the script
+      // relies on continuation lines that jshell would not join).
       SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
-      String remaining = script;
+      StringBuilder pending = new StringBuilder();
       int snippets = 0;
-      while (!remaining.isBlank()) {
-        SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
-        if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
-          break;
-        }
-        assertTrue(info.completeness().isComplete(), "incomplete snippet: " + info.remaining());
-        List<SnippetEvent> events = shell.eval(info.source());
-        snippets++;
-        for (SnippetEvent e : events) {
-          if (e.status() == Snippet.Status.REJECTED) {
-            fail("rejected: " + info.source() + "\n"
-                + shell.diagnostics(e.snippet()).map(d -> d.getMessage(null)).toList());
+      for (String line : script.split("\n", -1)) {
+        pending.append(line).append('\n');
+        String remaining = pending.toString();
+        while (true) {
+          SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
+          SourceCodeAnalysis.Completeness c = info.completeness();
+          if (c == SourceCodeAnalysis.Completeness.EMPTY) {
+            remaining = "";
+            break;
           }
-          if (e.exception() != null) {
-            fail("exception in: " + info.source() + "\n" + e.exception());
+          if (!c.isComplete()) {
+            break;
           }
+          for (SnippetEvent e : shell.eval(info.source())) {
+            if (e.status() == Snippet.Status.REJECTED) {
+              fail("rejected: " + info.source() + "\n"
+                  + shell.diagnostics(e.snippet()).map(d -> d.getMessage(null)).toList());
+            }
+            if (e.exception() != null) {
+              fail("exception in: " + info.source() + "\n" + e.exception());
+            }
+          }
+          snippets++;
+          remaining = info.remaining();
         }
-        remaining = info.remaining();
+        pending.setLength(0);
+        pending.append(remaining);
       }
+      assertTrue(pending.toString().isBlank(), "incomplete input at the end: " + pending);
       assertTrue(snippets >= 10, "snippets run: " + snippets);
     } finally {
       System.setOut(original);
