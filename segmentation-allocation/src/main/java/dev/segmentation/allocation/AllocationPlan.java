@@ -170,7 +170,8 @@ public final class AllocationPlan {
     }
     for (int r = 0; r < m; r++) {
       boolean service = c.rowKind[r] == LimitKind.SERVICE_LEVEL;
-      b.limits.add(new LimitUsage(c.rowName[r], c.rowKind[r], service ? -p.rhs[r] : p.rhs[r],
+      b.limits.add(new LimitUsage(c.rowName[r], c.rowKind[r],
+          service ? -c.capacity[r] : c.capacity[r],
           o.choice == null ? Double.NaN : (service ? -usage[r] : usage[r]), o.lambda[r]));
     }
     return new AllocationPlan(b);

@@ -45,11 +45,17 @@ public final class Compiled {
   public final int roleRows;
   /** Index of the budget row, or -1. */
   public final int budgetRow;
+  /**
+   * The problem's amount of each row, as reported in plans; the instance's {@code rhs} may be lower
+   * where a limit exceeds what all accounts together could ever use (see {@link #solverRhs}).
+   */
+  public final double[] capacity;
 
   private Compiled(Mckp mckp, String[] rowName, LimitKind[] rowKind, double[] grossValue,
       double[] cost, List<CoverageOption> options, String[] segmentOf, List<String> ids, int roleRows,
-      int budgetRow) {
+      int budgetRow, double[] capacity) {
     this.mckp = mckp;
+    this.capacity = capacity;
     this.rowName = rowName;
     this.rowKind = rowKind;
     this.grossValue = grossValue;
@@ -261,9 +267,9 @@ public final class Compiled {
         k++;
       }
     }
-    Mckp mckp = new Mckp(n, m, start, option, value, use, rhs);
+    Mckp mckp = new Mckp(n, m, start, option, value, use, solverRhs(rhs, n, m, start, use));
     return new Compiled(mckp, rowName, rowKind, gross, cost, options, segmentOf, t.ids(), nr,
-        budgetRow);
+        budgetRow, rhs);
   }
 
   /**
@@ -285,9 +291,39 @@ public final class Compiled {
   public static Compiled assemble(AllocationProblem p, List<String> ids, String[] segmentOf,
       int[] start, int[] option, double[] value, double[] gross, double[] cost, double[] use) {
     Rows rows = rows(p, segmentOf);
-    Mckp mckp = new Mckp(ids.size(), rows.rhs.length, start, option, value, use, rows.rhs);
+    int m = rows.rhs.length;
+    Mckp mckp = new Mckp(ids.size(), m, start, option, value, use,
+        solverRhs(rows.rhs, ids.size(), m, start, use));
     return new Compiled(mckp, rows.name, rows.kind, gross, cost, p.options(), segmentOf,
-        List.copyOf(ids), p.roles().size(), rows.budgetRow);
+        List.copyOf(ids), p.roles().size(), rows.budgetRow, rows.rhs);
+  }
+
+  /**
+   * The right-hand sides the solver works with: a limit (hours, budget) above the most that all
+   * accounts together could use can never bind, so it is lowered to twice that total (at least one
+   * more unit). Plans are the same; the solver avoids the overflow and the stalled cutting planes that
+   * amounts like {@code 1e308} caused. Service-level rows (negative right-hand sides) are kept.
+   */
+  static double[] solverRhs(double[] rhs, int n, int m, int[] start, double[] use) {
+    double[] out = rhs.clone();
+    for (int r = 0; r < m; r++) {
+      if (!(rhs[r] > 0)) {
+        continue;
+      }
+      double total = 0;
+      for (int i = 0; i < n; i++) {
+        double most = 0;
+        for (int k = start[i]; k < start[i + 1]; k++) {
+          most = Math.max(most, use[k * m + r]);
+        }
+        total += most;
+      }
+      double roomy = total + Math.max(1.0, total);
+      if (Double.isFinite(roomy) && rhs[r] > roomy) {
+        out[r] = roomy;
+      }
+    }
+    return out;
   }
 
   private static double[] column(AccountTable t, String name, String what) {

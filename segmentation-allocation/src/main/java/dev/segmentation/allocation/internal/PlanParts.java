@@ -75,7 +75,8 @@ public final class PlanParts {
     List<LimitUsage> limits = new ArrayList<>(m);
     for (int r = 0; r < m; r++) {
       boolean service = c.rowKind[r] == LimitKind.SERVICE_LEVEL;
-      limits.add(new LimitUsage(c.rowName[r], c.rowKind[r], service ? -p.rhs[r] : p.rhs[r],
+      limits.add(new LimitUsage(c.rowName[r], c.rowKind[r],
+          service ? -c.capacity[r] : c.capacity[r],
           o.choice == null ? Double.NaN : (service ? -usage[r] : usage[r]), o.lambda[r]));
     }
     return AllocationPlan.of(o.status, c.ids, segments, optionIds, roleNames, outcomes, value, cost,

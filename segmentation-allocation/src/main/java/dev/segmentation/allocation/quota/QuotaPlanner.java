@@ -421,6 +421,7 @@ public final class QuotaPlanner {
    */
   public static final class Builder {
     private double target = Double.NaN;
+    private boolean targetSet;
     private double unit = 1;
     private double potentialWeight = DEFAULT_POTENTIAL_WEIGHT;
     private double maxDecrease = 1;
@@ -436,6 +437,7 @@ public final class QuotaPlanner {
      */
     public Builder target(double amount) {
       this.target = amount;
+      this.targetSet = true;
       return this;
     }
 
@@ -506,7 +508,7 @@ public final class QuotaPlanner {
      *     multiple of the unit (the message suggests a rounded target)
      */
     public QuotaPlanner build() {
-      if (Double.isNaN(target)) {
+      if (!targetSet) {
         throw new IllegalStateException("QuotaPlanner needs target(...).");
       }
       checkSettings(target, unit, potentialWeight, maxDecrease, maxIncrease);

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -464,10 +465,13 @@ public final class TerritoryProblem {
      *
      * @return the immutable problem
      * @throws IllegalStateException when the role is not set
-     * @throws IllegalArgumentException when rep or account ids repeat, no rep has the role, or an
-     *     account is locked to a rep that is not a rep of the role; the message names them
+     * @throws IllegalArgumentException when rep or account ids repeat, no rep has the role, an
+     *     account is locked to a rep that is not a rep of the role, or the total workload, potential
+     *     or capacity exceeds {@code 1e300} (near the end of the {@code double} range, where the
+     *     solver's arithmetic would overflow); the message names them
      */
     public TerritoryProblem build() {
+      final double maxTotal = 1e300; // headroom below Double.MAX_VALUE for the solver's products
       if (role == null) {
         throw new IllegalStateException("TerritoryProblem needs a role: role(\"field\").");
       }
@@ -502,6 +506,25 @@ public final class TerritoryProblem {
                 + " more") + ".");
           }
         }
+      }
+      double workload = 0;
+      double potential = 0;
+      for (TerritoryAccount a : accounts) {
+        workload += a.workloadHours();
+        potential += a.potential();
+      }
+      double capacity = 0;
+      for (TerritoryRep r : reps) {
+        if (r.role().equals(role)) {
+          capacity += r.capacityHours();
+        }
+      }
+      if (!(workload <= maxTotal && potential <= maxTotal && capacity <= maxTotal)) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "TerritoryProblem totals are too large: workload %s hours and potential %s over %d"
+                + " accounts, capacity %s hours over %d reps; expected each total <= %s.%nRescale the"
+                + " accounts (for example potential in thousands).", workload, potential, accounts.size(),
+            capacity, ofRole.size(), maxTotal));
       }
       return new TerritoryProblem(this);
     }

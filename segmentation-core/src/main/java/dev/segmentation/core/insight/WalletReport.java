@@ -1,6 +1,7 @@
 package dev.segmentation.core.insight;
 
 import dev.segmentation.core.AccountTable;
+import dev.segmentation.core.DataValidationException;
 import dev.segmentation.core.Segmentation;
 import dev.segmentation.core.internal.InsightSupport;
 import dev.segmentation.core.internal.TextTable;
@@ -251,13 +252,15 @@ public final class WalletReport {
      * @return the report
      * @throws IllegalStateException when revenue or potential is not set
      * @throws IllegalArgumentException when a column is unknown or not numeric
+     * @throws DataValidationException when a revenue or potential value is infinite, or a group's
+     *     totals or share of wallet overflow
      */
     public WalletReport build() {
       if (revenue == null || potential == null) {
         throw new IllegalStateException("WalletReport needs revenue(column) and potential(column).");
       }
-      double[] rev = InsightSupport.numeric(table, revenue, "revenue column");
-      double[] pot = InsightSupport.numeric(table, potential, "potential column");
+      double[] rev = InsightSupport.finiteNumeric(table, revenue, "revenue column");
+      double[] pot = InsightSupport.finiteNumeric(table, potential, "potential column");
       int n = table.rowCount();
       List<WalletGroup> out = new ArrayList<>();
       int[] all = new int[n];
@@ -302,7 +305,7 @@ public final class WalletReport {
       return new WalletReport(revenue, potential, out);
     }
 
-    private static WalletGroup group(String dimension, String label, int[] rows, int count,
+    private WalletGroup group(String dimension, String label, int[] rows, int count,
         double[] rev, double[] pot) {
       double r = 0;
       double p = 0;
@@ -316,10 +319,16 @@ public final class WalletReport {
           p += pot[i];
         }
       }
+      String group = dimension.equals("all") ? "all accounts" : dimension + " '" + label + "'";
+      InsightSupport.finiteTotal(r, "the revenue total of " + group, revenue);
+      InsightSupport.finiteTotal(p, "the potential total of " + group, potential);
       for (int b = 0; b < bands.length; b++) {
         bands[b] = counts[b];
       }
-      return new WalletGroup(dimension, label, count, r, p, p > 0 ? r / p : Double.NaN,
+      double share = p > 0 ? r / p : Double.NaN;
+      InsightSupport.finiteTotal(share, "the share of wallet (revenue / potential) of " + group,
+          potential);
+      return new WalletGroup(dimension, label, count, r, p, share,
           List.of(bands));
     }
   }

@@ -102,13 +102,14 @@ public final class Whitespace {
    * @param table the accounts
    * @return one entry per account, in table order
    * @throws IllegalArgumentException when a named column is unknown or not numeric
-   * @throws DataValidationException when the peer criteria cannot transform the table
+   * @throws DataValidationException when the peer criteria cannot transform the table, a revenue or
+   *     potential value is infinite, or the total whitespace overflows
    */
   public WhitespaceReport compute(AccountTable table) {
     Objects.requireNonNull(table, "table");
     int n = table.rowCount();
-    double[] rev = InsightSupport.numeric(table, revenue, "revenue column");
-    double[] pot = InsightSupport.numeric(table, potential, "potential column");
+    double[] rev = InsightSupport.finiteNumeric(table, revenue, "revenue column");
+    double[] pot = InsightSupport.finiteNumeric(table, potential, "potential column");
     int lines = productLines.size();
     double[][] spend = new double[lines][];
     for (int l = 0; l < lines; l++) {
@@ -126,6 +127,7 @@ public final class Whitespace {
     }
     List<AccountWhitespace> out = new ArrayList<>(n);
     double[] values = new double[16];
+    double total = 0;
     for (int i = 0; i < n; i++) {
       double r = rev[i];
       double p = pot[i];
@@ -167,7 +169,11 @@ public final class Whitespace {
         cross.sort((a, b) -> Double.compare(b.expectedValue(), a.expectedValue()));
       }
       out.add(new AccountWhitespace(table.id(i), r, p, ws, over, pc, cross, text));
+      if (!Double.isNaN(ws)) {
+        total += ws;
+      }
     }
+    InsightSupport.finiteTotal(total, "the total whitespace (potential - revenue)", potential);
     return new WhitespaceReport(revenue, potential, productLines, buyThreshold, peerDescription(),
         out);
   }

@@ -1,6 +1,7 @@
 package dev.segmentation.core.internal;
 
 import dev.segmentation.core.AccountTable;
+import dev.segmentation.core.DataValidationException;
 import dev.segmentation.core.Segmentation;
 import dev.segmentation.core.model.Assignment;
 import dev.segmentation.core.table.Column;
@@ -43,6 +44,46 @@ public final class InsightSupport {
           + "; numeric columns are: " + String.join(", ", numeric) + ".");
     }
     return ((NumericColumn) c).toArray();
+  }
+
+  /**
+   * Returns the values of a numeric column that must be finite where present (revenue, potential).
+   *
+   * @param table the table
+   * @param column the column name
+   * @param role what the column is used as, for the message ("revenue column")
+   * @return a copy of the values, {@code NaN} for missing
+   * @throws IllegalArgumentException when the column is unknown or not numeric
+   * @throws DataValidationException when a value is infinite; the message names the account and column
+   */
+  public static double[] finiteNumeric(AccountTable table, String column, String role) {
+    double[] v = numeric(table, column, role);
+    for (int i = 0; i < v.length; i++) {
+      if (Double.isInfinite(v[i])) {
+        throw new DataValidationException("Column '" + column + "' (" + role + "), account \""
+            + table.id(i) + "\" (row " + i + "): the value is " + v[i]
+            + "; expected a finite number or missing (NaN).", table.id(i), column, -1L, null);
+      }
+    }
+    return v;
+  }
+
+  /**
+   * Rejects a sum that overflowed.
+   *
+   * @param total the sum
+   * @param what what was summed, for the message ("the total whitespace")
+   * @param column the column concerned
+   * @return the total
+   * @throws DataValidationException when the total is infinite
+   */
+  public static double finiteTotal(double total, String what, String column) {
+    if (Double.isInfinite(total)) {
+      throw new DataValidationException("Column '" + column + "': " + what
+          + " overflows (" + total + "); expected a finite sum.\nRescale the column, for example to"
+          + " thousands.", null, column, -1L, null);
+    }
+    return total;
   }
 
   /**

@@ -387,10 +387,14 @@ final class ConditionParser {
     return new Parser(text, lex(text)).parseAll();
   }
 
+  /** Deepest nesting of {@code not} and {@code (} the parser accepts; deeper text is a syntax error. */
+  static final int MAX_NESTING = 256;
+
   private static final class Parser {
     private final String text;
     private final List<Token> tokens;
     private int at;
+    private int depth;
 
     Parser(String text, List<Token> tokens) {
       this.text = text;
@@ -440,6 +444,22 @@ final class ConditionParser {
 
     private Condition parseNot() {
       Token t = peek();
+      if (t.isKeyword("not") || t.kind() == Kind.LPAREN) {
+        if (depth == MAX_NESTING) {
+          throw fail("The condition nests 'not' and '(' deeper than " + MAX_NESTING
+              + " levels; expected at most " + MAX_NESTING, t);
+        }
+        depth++;
+        try {
+          return parseNested(t);
+        } finally {
+          depth--;
+        }
+      }
+      return parsePredicate();
+    }
+
+    private Condition parseNested(Token t) {
       if (t.isKeyword("not")) {
         next();
         return new Not(parseNot());
@@ -455,7 +475,7 @@ final class ConditionParser {
         next();
         return inner;
       }
-      return parsePredicate();
+      throw new IllegalStateException("not a nested condition: " + t.describe());
     }
 
     private Condition parsePredicate() {
