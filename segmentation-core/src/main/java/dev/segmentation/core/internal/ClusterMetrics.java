@@ -9,7 +9,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 
@@ -75,6 +79,12 @@ public final class ClusterMetrics {
 
   /** Random generator of {@link #silhouetteSampleRows}: {@code XO_RO_SHI_RO_128_PP} seeded with the seed. */
   public static final RandomSource SAMPLE_RANDOM_SOURCE = RandomSource.XO_RO_SHI_RO_128_PP;
+
+  /** A stop check that never fires. */
+  private static final BooleanSupplier NEVER = () -> false;
+
+  /** How often (milliseconds) a waiting caller polls its stop check while block tasks run. */
+  private static final long STOP_POLL_MILLIS = 10;
 
   /** Rows per tile of the inner (column) loop of the silhouette; only affects cache use, not results. */
   private static final int COLUMN_TILE = 512;
@@ -175,7 +185,7 @@ public final class ClusterMetrics {
    */
   public static double silhouette(double[] x, int n, int d, int[] labels, int k) {
     Dense p = prepare(x, n, d, labels, k, "silhouette");
-    return meanSilhouette(p, silhouetteValues(x, n, d, p, null), "silhouette");
+    return meanSilhouette(p, silhouetteValues(x, n, d, p, null, NEVER), "silhouette");
   }
 
   /**
@@ -201,10 +211,34 @@ public final class ClusterMetrics {
    */
   public static double silhouette(
       double[] x, int n, int d, int[] labels, int k, int parallelism) {
+    return silhouette(x, n, d, labels, k, parallelism, NEVER);
+  }
+
+  /**
+   * Returns the exact mean silhouette of {@link #silhouette(double[], int, int, int[], int, int)},
+   * polling {@code stop} from the calling thread before each block of {@link #ROW_BLOCK} rows (one
+   * thread) or every few milliseconds while the block tasks run; when it returns {@code true} the
+   * remaining blocks are skipped and a {@link CancellationException} is thrown. A {@code stop} that
+   * never fires gives the same value.
+   *
+   * @param x features, {@code n * d} values, row-major
+   * @param n number of rows
+   * @param d number of columns, {@code >= 1}
+   * @param labels {@code n} labels in {@code [0, k)} or {@link #EXCLUDED}
+   * @param k number of clusters, {@code >= 1}
+   * @param parallelism number of threads, {@code >= 1}
+   * @param stop polled by the calling thread only
+   * @return the mean silhouette
+   * @throws IllegalArgumentException as {@link #silhouette(double[], int, int, int[], int, int)}
+   * @throws CancellationException when {@code stop} fired or the calling thread was interrupted
+   */
+  public static double silhouette(
+      double[] x, int n, int d, int[] labels, int k, int parallelism, BooleanSupplier stop) {
     checkParallelism(parallelism);
+    Objects.requireNonNull(stop, "stop");
     Dense p = prepare(x, n, d, labels, k, "silhouette");
     return withThreads(parallelism, blockCount(n),
-        executor -> meanSilhouette(p, silhouetteValues(x, n, d, p, executor), "silhouette"));
+        executor -> meanSilhouette(p, silhouetteValues(x, n, d, p, executor, stop), "silhouette"));
   }
 
   /**
@@ -230,7 +264,7 @@ public final class ClusterMetrics {
       double[] x, int n, int d, int[] labels, int k, Executor executor) {
     Objects.requireNonNull(executor, "executor");
     Dense p = prepare(x, n, d, labels, k, "silhouette");
-    return meanSilhouette(p, silhouetteValues(x, n, d, p, executor), "silhouette");
+    return meanSilhouette(p, silhouetteValues(x, n, d, p, executor, NEVER), "silhouette");
   }
 
   /**
@@ -251,7 +285,7 @@ public final class ClusterMetrics {
    */
   public static double[] silhouetteSamples(double[] x, int n, int d, int[] labels, int k) {
     Dense p = prepare(x, n, d, labels, k, "silhouette");
-    double[] s = silhouetteValues(x, n, d, p, null);
+    double[] s = silhouetteValues(x, n, d, p, null, NEVER);
     meanSilhouette(p, s, "silhouette"); // overflow check
     return s;
   }
@@ -285,7 +319,31 @@ public final class ClusterMetrics {
    */
   public static double silhouetteSampled(
       double[] x, int n, int d, int[] labels, int k, int sampleSize, long seed) {
-    return sampled(x, n, d, labels, k, sampleSize, seed, null);
+    return sampled(x, n, d, labels, k, sampleSize, seed, null, NEVER);
+  }
+
+  /**
+   * Returns the sampled silhouette of
+   * {@link #silhouetteSampled(double[], int, int, int[], int, int, long)} on the calling thread,
+   * polling {@code stop} before each block of {@link #ROW_BLOCK} sampled rows.
+   *
+   * @param x features, {@code n * d} values, row-major
+   * @param n number of rows
+   * @param d number of columns, {@code >= 1}
+   * @param labels {@code n} labels in {@code [0, k)} or {@link #EXCLUDED}
+   * @param k number of clusters, {@code >= 1}
+   * @param sampleSize number of rows to draw without replacement, {@code >= 1}
+   * @param seed seed of the {@link #SAMPLE_RANDOM_SOURCE} generator
+   * @param stop polled by the calling thread
+   * @return the silhouette of the sample
+   * @throws IllegalArgumentException as
+   *     {@link #silhouetteSampled(double[], int, int, int[], int, int, long)}
+   * @throws CancellationException when {@code stop} fired
+   */
+  public static double silhouetteSampled(
+      double[] x, int n, int d, int[] labels, int k, int sampleSize, long seed,
+      BooleanSupplier stop) {
+    return sampled(x, n, d, labels, k, sampleSize, seed, null, Objects.requireNonNull(stop, "stop"));
   }
 
   /**
@@ -313,7 +371,7 @@ public final class ClusterMetrics {
   public static double silhouetteSampled(
       double[] x, int n, int d, int[] labels, int k, int sampleSize, long seed, Executor executor) {
     Objects.requireNonNull(executor, "executor");
-    return sampled(x, n, d, labels, k, sampleSize, seed, executor);
+    return sampled(x, n, d, labels, k, sampleSize, seed, executor, NEVER);
   }
 
   /**
@@ -615,7 +673,7 @@ public final class ClusterMetrics {
   }
 
   private static double sampled(double[] x, int n, int d, int[] labels, int k, int sampleSize,
-      long seed, Executor executor) {
+      long seed, Executor executor, BooleanSupplier stop) {
     int[] sizes = validate(x, n, d, labels, k);
     int included = 0;
     for (int size : sizes) {
@@ -643,7 +701,7 @@ public final class ClusterMetrics {
       rowsTotal = n;
     }
     Dense p = prepare(xs, rowsTotal, d, ls, k, what);
-    return meanSilhouette(p, silhouetteValues(xs, rowsTotal, d, p, executor), what);
+    return meanSilhouette(p, silhouetteValues(xs, rowsTotal, d, p, executor, stop), what);
   }
 
   private static void checkParallelism(int parallelism) {
@@ -678,23 +736,50 @@ public final class ClusterMetrics {
 
   /** Computes s(i) for every row (NaN for excluded rows), block by block. */
   private static double[] silhouetteValues(
-      double[] x, int n, int d, Dense p, Executor executor) {
+      double[] x, int n, int d, Dense p, Executor executor, BooleanSupplier stop) {
     double[] s = new double[n];
     int blocks = blockCount(n);
     if (executor == null) {
       for (int b = 0; b < blocks; b++) {
+        if (stop.getAsBoolean()) {
+          throw new CancellationException("Silhouette computation stopped.");
+        }
         silhouetteBlock(x, n, d, p, b, s);
       }
       return s;
     }
+    AtomicBoolean abort = new AtomicBoolean();
     CompletableFuture<?>[] futures = new CompletableFuture<?>[blocks];
     for (int b = 0; b < blocks; b++) {
       int block = b;
-      futures[b] = CompletableFuture.runAsync(() -> silhouetteBlock(x, n, d, p, block, s), executor);
+      futures[b] = CompletableFuture.runAsync(() -> {
+        if (!abort.get()) {
+          silhouetteBlock(x, n, d, p, block, s);
+        }
+      }, executor);
     }
     try {
-      CompletableFuture.allOf(futures).get();
+      CompletableFuture<Void> all = CompletableFuture.allOf(futures);
+      if (stop == NEVER) {
+        all.get();
+      } else {
+        while (true) {
+          try {
+            all.get(STOP_POLL_MILLIS, TimeUnit.MILLISECONDS);
+            break;
+          } catch (TimeoutException timeout) {
+            if (stop.getAsBoolean()) {
+              abort.set(true);
+              for (CompletableFuture<?> f : futures) {
+                f.cancel(false);
+              }
+              throw new CancellationException("Silhouette computation stopped.");
+            }
+          }
+        }
+      }
     } catch (InterruptedException e) {
+      abort.set(true);
       for (CompletableFuture<?> f : futures) {
         f.cancel(false);
       }

@@ -1,6 +1,7 @@
 package dev.segmentation.core.internal;
 
 import java.util.Arrays;
+import java.util.function.BooleanSupplier;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -21,6 +22,9 @@ public final class KMeansEngine {
    * plain Lloyd.
    */
   static final double BOUND_MARGIN = 1e-10;
+
+  /** A stop check that never fires. */
+  private static final BooleanSupplier NEVER = () -> false;
 
   private KMeansEngine() {}
 
@@ -80,6 +84,16 @@ public final class KMeansEngine {
     }
   }
 
+  /** Thrown when the stop check fires during seeding or inside a pass of an abandonable Lloyd run. */
+  public static final class Stopped extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the signal (no stack trace). */
+    public Stopped() {
+      super("stopped during seeding", null, false, false);
+    }
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Seeding
 
@@ -99,6 +113,29 @@ public final class KMeansEngine {
    */
   public static double[] kMeansPlusPlus(
       Data data, int k, int candidates, UniformRandomProvider rng, BlockExecutor exec) {
+    return kMeansPlusPlus(data, k, candidates, rng, exec, NEVER);
+  }
+
+  /**
+   * k-means++ seeding as {@link #kMeansPlusPlus(Data, int, int, UniformRandomProvider, BlockExecutor)},
+   * polling {@code stop} before each centre.
+   *
+   * @param data the points
+   * @param k number of centres
+   * @param candidates candidates per step (1 = plain k-means++)
+   * @param rng the random source of this restart
+   * @param exec block executor
+   * @param stop polled before each centre; {@code true} aborts the seeding
+   * @return {@code k * d} centres
+   * @throws TooFewDistinctPoints when the weighted points have fewer than {@code k} distinct values
+   * @throws Stopped when {@code stop} returned {@code true}
+   */
+  public static double[] kMeansPlusPlus(
+      Data data, int k, int candidates, UniformRandomProvider rng, BlockExecutor exec,
+      BooleanSupplier stop) {
+    if (stop.getAsBoolean()) {
+      throw new Stopped();
+    }
     int n = data.n();
     int d = data.d();
     double[] x = data.x();
@@ -128,6 +165,9 @@ public final class KMeansEngine {
     double[] candD2 = candidates > 1 ? new double[n] : null;
     double[] bestD2 = candidates > 1 ? new double[n] : null;
     for (int c = 1; c < k; c++) {
+      if (stop.getAsBoolean()) {
+        throw new Stopped();
+      }
       double pot = blockSums(d2, data.w(), n, blockSum);
       if (!(pot > 0)) {
         throw new TooFewDistinctPoints(c);
@@ -307,6 +347,35 @@ public final class KMeansEngine {
   public static Result lloyd(
       Data data, double[] init, int k, int maxIterations, double shiftTolerance, Variant variant,
       boolean trace, BlockExecutor exec) {
+    return lloyd(data, init, k, maxIterations, shiftTolerance, variant, trace, exec, NEVER, false);
+  }
+
+  /**
+   * Lloyd iterations as {@link #lloyd(Data, double[], int, int, double, Variant, boolean,
+   * BlockExecutor)}, polling {@code stop} before each iteration. When it returns {@code true} the run
+   * ends with the current centres and their nearest-centre labels ({@code converged} false); the
+   * returned centres are then the means of the previous labels, possibly from incrementally updated
+   * sums. A {@code stop} that never fires gives the same result to the bit as the other overload.
+   *
+   * @param data the points
+   * @param init initial centres, {@code k * d}; not modified
+   * @param k number of centres
+   * @param maxIterations maximum number of centre updates, {@code >= 0}
+   * @param shiftTolerance absolute tolerance on the squared centre shift
+   * @param variant plain Lloyd or Hamerly
+   * @param trace whether to record the inertia after every assignment step
+   * @param exec block executor
+   * @param stop polled before each iteration; {@code true} ends the run
+   * @param abandon whether {@code stop} is also polled before every block of every assignment pass
+   *     (from the executor's threads, so it must then be thread-safe); when it fires there, the run is
+   *     abandoned with {@link Stopped} (use it when the caller has a result to fall back on)
+   * @return the result
+   * @throws Stopped when {@code abandon} is set and {@code stop} fired inside a pass
+   */
+  public static Result lloyd(
+      Data data, double[] init, int k, int maxIterations, double shiftTolerance, Variant variant,
+      boolean trace, BlockExecutor exec, BooleanSupplier stop, boolean abandon) {
+    BooleanSupplier abort = abandon ? stop : null;
     int n = data.n();
     int d = data.d();
     int blocks = BlockExecutor.blocks(n);
@@ -325,8 +394,11 @@ public final class KMeansEngine {
     double[][] scratch = new double[blocks][];
 
     // initial assignment: full scan, sums from scratch
-    exec.run(blocks, b -> changed[b] = fullAssign(data, centers, k, b, labels, upper, lower,
-        sums[b], wsums[b], members[b], scratch(scratch, b, k), true));
+    exec.run(blocks, b -> {
+      checkAbort(abort);
+      changed[b] = fullAssign(data, centers, k, b, labels, upper, lower, sums[b], wsums[b],
+          members[b], scratch(scratch, b, k), true);
+    });
     if (trace) {
       traceValues[traced++] = inertia(data, centers, labels, exec);
     }
@@ -338,10 +410,13 @@ public final class KMeansEngine {
     double[] shiftOut = new double[3];
     int[] maxIdx = new int[1];
     while (iterations < maxIterations) {
+      if (stop.getAsBoolean()) {
+        break;
+      }
       // M-step: reduce the block sums in block order; the last update is summed afresh
       boolean fresh = iterations + 1 == maxIterations;
       if (fresh) {
-        freshSums(data, labels, k, sums, wsums, members, exec);
+        freshSums(data, labels, k, sums, wsums, members, exec, abort);
       }
       boolean anyEmpty = centres(sums, wsums, centers, k, d, next, totalW);
       if (anyEmpty) {
@@ -352,27 +427,27 @@ public final class KMeansEngine {
       if (!fresh && !anyEmpty && shift <= shiftTolerance) {
         // this update ends the run: redo it from fresh sums
         fresh = true;
-        freshSums(data, labels, k, sums, wsums, members, exec);
+        freshSums(data, labels, k, sums, wsums, members, exec, abort);
         centres(sums, wsums, centers, k, d, next, totalW);
         shift = shifts(centers, next, k, d, delta, shiftOut, maxIdx);
       }
       iterations++;
       System.arraycopy(next, 0, centers, 0, k * d);
       int totalChanged = assign(data, centers, k, variant, labels, upper, lower, half, delta,
-          shiftOut[1], shiftOut[2], maxIdx[0], sums, wsums, members, scratch, changed, exec);
+          shiftOut[1], shiftOut[2], maxIdx[0], sums, wsums, members, scratch, changed, exec, abort);
       if (trace) {
         traceValues[traced++] = inertia(data, centers, labels, exec);
       }
       if (totalChanged == 0 && !anyEmpty && !fresh) {
         // labels are stable under centres from updated sums: recompute the centres from fresh sums
         // (the same update, exactly summed) and check the labels once more
-        freshSums(data, labels, k, sums, wsums, members, exec);
+        freshSums(data, labels, k, sums, wsums, members, exec, abort);
         centres(sums, wsums, centers, k, d, next, totalW);
         shift = shifts(centers, next, k, d, delta, shiftOut, maxIdx);
         System.arraycopy(next, 0, centers, 0, k * d);
         fresh = true;
         totalChanged = assign(data, centers, k, variant, labels, upper, lower, half, delta,
-            shiftOut[1], shiftOut[2], maxIdx[0], sums, wsums, members, scratch, changed, exec);
+            shiftOut[1], shiftOut[2], maxIdx[0], sums, wsums, members, scratch, changed, exec, abort);
       }
       if (totalChanged == 0 && !anyEmpty) {
         converged = true;
@@ -456,16 +531,21 @@ public final class KMeansEngine {
       Data data, double[] centers, int k, Variant variant, int[] labels, double[] upper,
       double[] lower, double[] half, double[] delta, double maxDelta, double secondDelta,
       int maxDeltaIdx, double[][] sums, double[][] wsums, int[][] members, double[][] scratch,
-      int[] changed, BlockExecutor exec) {
+      int[] changed, BlockExecutor exec, BooleanSupplier abort) {
     int blocks = sums.length;
     if (variant == Variant.HAMERLY) {
       halfMinCenterDistances(centers, k, data.d(), half);
-      exec.run(blocks, b -> changed[b] = hamerlyAssign(data, centers, k, b, labels, upper, lower,
-          half, delta, maxDelta, secondDelta, maxDeltaIdx, sums[b], wsums[b], members[b],
-          scratch(scratch, b, k)));
+      exec.run(blocks, b -> {
+        checkAbort(abort);
+        changed[b] = hamerlyAssign(data, centers, k, b, labels, upper, lower, half, delta, maxDelta,
+            secondDelta, maxDeltaIdx, sums[b], wsums[b], members[b], scratch(scratch, b, k));
+      });
     } else {
-      exec.run(blocks, b -> changed[b] = fullAssign(data, centers, k, b, labels, upper, lower,
-          sums[b], wsums[b], members[b], scratch(scratch, b, k), false));
+      exec.run(blocks, b -> {
+        checkAbort(abort);
+        changed[b] = fullAssign(data, centers, k, b, labels, upper, lower, sums[b], wsums[b],
+            members[b], scratch(scratch, b, k), false);
+      });
     }
     int total = 0;
     for (int c : changed) {
@@ -477,12 +557,13 @@ public final class KMeansEngine {
   /** Rebuilds every block's sums from its labels (the same sums as the first assignment's). */
   private static void freshSums(
       Data data, int[] labels, int k, double[][] sums, double[][] wsums, int[][] members,
-      BlockExecutor exec) {
+      BlockExecutor exec, BooleanSupplier abort) {
     int n = data.n();
     int d = data.d();
     double[] x = data.x();
     double[] w = data.w();
     exec.run(sums.length, b -> {
+      checkAbort(abort);
       double[] s = sums[b];
       double[] ws = wsums[b];
       int[] mem = members[b];
@@ -499,6 +580,13 @@ public final class KMeansEngine {
         }
       }
     });
+  }
+
+  /** Throws {@link Stopped} when an abort check is given and fires. */
+  private static void checkAbort(BooleanSupplier abort) {
+    if (abort != null && abort.getAsBoolean()) {
+      throw new Stopped();
+    }
   }
 
   /** The distance scratch of block {@code b} (one array per block, so threads never share one). */

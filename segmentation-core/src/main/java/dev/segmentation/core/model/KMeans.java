@@ -217,11 +217,35 @@ public final class KMeans {
    * @throws DataValidationException as {@link Criteria#fit(AccountTable)}, or when {@code k} exceeds
    *     the number of accounts (or of distinct feature rows), or a weight is missing, negative or
    *     infinite
+   * @throws FitStoppedException when the calling thread is interrupted before the first restart's
+   *     seeding is complete (an interrupt later returns the best restart so far with status
+   *     {@link FitStatus#CANCELLED}; see {@link FitLimits})
    */
   public KMeansModel fit(AccountTable table, Criteria criteria) {
+    return fit(table, criteria, FitLimits.none());
+  }
+
+  /**
+   * Fits the criteria on the table and runs k-means within limits: a time limit, cancellation or an
+   * interrupt of the calling thread stops the fit at its next check (before each restart, each
+   * k-means++ centre and each Lloyd iteration, and in restarts after the first also before each block
+   * of 4,096 accounts, abandoning that restart) and returns the best restart so far with
+   * {@link KMeansModel#status()} {@link FitStatus#TIME_LIMIT} or {@link FitStatus#CANCELLED}. When no
+   * limit fires, the model is the same as {@link #fit(AccountTable, Criteria)}'s.
+   *
+   * @param table the training accounts
+   * @param criteria what to cluster by
+   * @param limits time limit and cancellation
+   * @return the fitted model
+   * @throws DataValidationException as {@link #fit(AccountTable, Criteria)}
+   * @throws FitStoppedException when a limit fires before the first restart's seeding is complete
+   */
+  public KMeansModel fit(AccountTable table, Criteria criteria, FitLimits limits) {
     Objects.requireNonNull(table, "table");
     Objects.requireNonNull(criteria, "criteria");
-    return fit(table, criteria.fit(table));
+    Objects.requireNonNull(limits, "limits");
+    FitLimits.Stopper stop = limits.start();
+    return fit(table, criteria.fit(table), stop, false);
   }
 
   /**
@@ -232,8 +256,36 @@ public final class KMeans {
    * @return the fitted model
    * @throws DataValidationException when {@code k} exceeds the number of accounts (or of distinct
    *     feature rows), a weight is missing, negative or infinite, or the feature matrix cannot be built
+   * @throws FitStoppedException as {@link #fit(AccountTable, Criteria)} on an interrupted thread
    */
   public KMeansModel fit(AccountTable table, FittedCriteria criteria) {
+    return fit(table, criteria, FitLimits.none());
+  }
+
+  /**
+   * Runs k-means on the features of the table under already fitted criteria, within limits (see
+   * {@link #fit(AccountTable, Criteria, FitLimits)}).
+   *
+   * @param table the training accounts
+   * @param criteria fitted criteria
+   * @param limits time limit and cancellation
+   * @return the fitted model
+   * @throws DataValidationException as {@link #fit(AccountTable, FittedCriteria)}
+   * @throws FitStoppedException when a limit fires before the first restart's seeding is complete
+   */
+  public KMeansModel fit(AccountTable table, FittedCriteria criteria, FitLimits limits) {
+    Objects.requireNonNull(table, "table");
+    Objects.requireNonNull(criteria, "criteria");
+    Objects.requireNonNull(limits, "limits");
+    return fit(table, criteria, limits.start(), false);
+  }
+
+  /**
+   * The fit under a started stop check; with {@code abandonable} every restart (not only the later
+   * ones) may be abandoned inside a pass, because the caller has a result to fall back on.
+   */
+  KMeansModel fit(
+      AccountTable table, FittedCriteria criteria, FitLimits.Stopper stop, boolean abandonable) {
     Objects.requireNonNull(table, "table");
     Objects.requireNonNull(criteria, "criteria");
     // the model owns the feature array: no defensive copy, so one feature matrix is in memory
@@ -283,30 +335,58 @@ public final class KMeans {
     KMeansEngine.Result best = null;
     int bestRestart = -1;
     int runs = init == KMeansInit.GIVEN ? 1 : restarts;
+    // label-independent statistics of the model, computed up front so a stopped fit returns sooner
+    double[][] moments = KMeansModel.featureMoments(x, w, n, d);
     try (BlockExecutor exec = BlockExecutor.create(parallelism, executor)) {
       for (int r = 0; r < runs; r++) {
-        double[] start = start(data, r, exec);
-        KMeansEngine.Result res =
-            KMeansEngine.lloyd(data, start, clusters, maxIterations, shiftTol, variant, false, exec);
+        double[] start;
+        try {
+          start = start(data, r, exec, stop);
+        } catch (KMeansEngine.Stopped e) {
+          break;
+        }
+        KMeansEngine.Result res;
+        try {
+          // a later restart (or a caller with a fallback) is abandoned inside a pass when stopped
+          res = KMeansEngine.lloyd(data, start, clusters, maxIterations, shiftTol, variant, false,
+              exec, stop, abandonable || best != null);
+        } catch (KMeansEngine.Stopped e) {
+          break;
+        }
         if (best == null || res.inertia() < best.inertia()) {
           best = res;
           bestRestart = r;
         }
+        if (stop.reason() != null) {
+          break;
+        }
       }
-      return KMeansModel.create(this, criteria, table, rows, n, x, w, best, bestRestart, exec);
+      FitStatus status = stop.reason();
+      if (best == null) {
+        throw new FitStoppedException(status, "KMeans.fit (k=" + clusters + ")");
+      }
+      if (status == null) {
+        status = best.converged() ? FitStatus.CONVERGED : FitStatus.MAX_ITERATIONS;
+      }
+      return KMeansModel.create(
+          this, criteria, table, rows, n, x, w, best, bestRestart, status, moments);
     }
   }
 
-  private double[] start(KMeansEngine.Data data, int restart, BlockExecutor exec) {
+  private double[] start(
+      KMeansEngine.Data data, int restart, BlockExecutor exec, FitLimits.Stopper stop) {
+    if (stop.getAsBoolean()) {
+      throw new KMeansEngine.Stopped();
+    }
     if (init == KMeansInit.GIVEN) {
       return initialCentroids.clone();
     }
     UniformRandomProvider rng = restartRng(seed, restart);
     try {
       return switch (init) {
-        case K_MEANS_PLUS_PLUS -> KMeansEngine.kMeansPlusPlus(data, clusters, 1, rng, exec);
+        case K_MEANS_PLUS_PLUS -> KMeansEngine.kMeansPlusPlus(data, clusters, 1, rng, exec, stop);
         case GREEDY_K_MEANS_PLUS_PLUS -> KMeansEngine.kMeansPlusPlus(
-            data, clusters, 2 + (int) Math.floor(Math.log(clusters)), rng, exec);
+            data, clusters, 2 + (int) Math.floor(Math.log(clusters)), rng, exec, stop);
         case RANDOM -> KMeansEngine.randomRows(data, clusters, rng);
         case GIVEN -> throw new IllegalStateException("unreachable");
       };

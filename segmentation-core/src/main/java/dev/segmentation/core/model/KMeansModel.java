@@ -9,7 +9,6 @@ import dev.segmentation.core.criteria.FeatureMatrix;
 import dev.segmentation.core.criteria.FittedCriteria;
 import dev.segmentation.core.criteria.FittedCriterion;
 import dev.segmentation.core.criteria.RowIssue;
-import dev.segmentation.core.internal.BlockExecutor;
 import dev.segmentation.core.internal.CriterionValues;
 import dev.segmentation.core.internal.FeatureTransform;
 import dev.segmentation.core.internal.KMeansEngine;
@@ -62,11 +61,12 @@ public final class KMeansModel implements SegmentModel {
   private final int iterations;
   private final boolean converged;
   private final int bestRestart;
+  private final FitStatus status;
 
   private KMeansModel(
       KMeans settings, FittedCriteria criteria, double[] centroids, double[] originalCentroids,
       List<Segment> segments, int[] clusterSizes, double inertia, int iterations, boolean converged,
-      int bestRestart) {
+      int bestRestart, FitStatus status) {
     this.settings = settings;
     this.criteria = criteria;
     this.k = segments.size();
@@ -79,6 +79,7 @@ public final class KMeansModel implements SegmentModel {
     this.iterations = iterations;
     this.converged = converged;
     this.bestRestart = bestRestart;
+    this.status = status;
   }
 
   /**
@@ -94,7 +95,8 @@ public final class KMeansModel implements SegmentModel {
    * @param iterations centroid updates of the winning restart
    * @param converged whether the winning restart converged
    * @param bestRestart index of the winning restart
-   * @return the model
+   * @return the model, with {@link #status()} {@link FitStatus#CONVERGED} when {@code converged},
+   *     else {@link FitStatus#MAX_ITERATIONS}
    * @throws IllegalArgumentException when shapes do not match or values are not finite
    */
   public static KMeansModel of(
@@ -130,7 +132,8 @@ public final class KMeansModel implements SegmentModel {
     }
     checkUniqueIds(segments);
     return new KMeansModel(settings, criteria, c, o, segments, clusterSizes.clone(), inertia,
-        iterations, converged, bestRestart);
+        iterations, converged, bestRestart,
+        converged ? FitStatus.CONVERGED : FitStatus.MAX_ITERATIONS);
   }
 
   private static double[] flatten(double[][] rows, int d, String what, boolean finite) {
@@ -160,9 +163,14 @@ public final class KMeansModel implements SegmentModel {
     }
   }
 
+  /**
+   * Assembles a fitted model; {@code moments} are {@link #featureMoments} of the training features
+   * (label-independent, so a fit computes them before its restarts and a stopped fit returns sooner).
+   */
   static KMeansModel create(
       KMeans settings, FittedCriteria criteria, AccountTable table, int[] rows, int n, double[] x,
-      double[] w, KMeansEngine.Result result, int bestRestart, BlockExecutor exec) {
+      double[] w, KMeansEngine.Result result, int bestRestart, FitStatus status,
+      double[][] moments) {
     int k = settings.clusters();
     int d = criteria.dimension();
     int[] labels = result.labels();
@@ -173,7 +181,18 @@ public final class KMeansModel implements SegmentModel {
       clusterW[labels[r]] += w == null ? 1.0 : w[r];
     }
     double[] original = originalUnits(criteria, table, rows, n, labels, w, k, d, clusterW);
-    // overall weighted mean and std of each feature, for names
+    List<Segment> segments =
+        defaultSegments(criteria, result.centers(), original, moments[0], moments[1], k, d);
+    return new KMeansModel(settings, criteria, result.centers(), original, segments, sizes,
+        result.inertia(), result.iterations(), result.converged(), bestRestart, status);
+  }
+
+  /**
+   * The overall weighted mean and standard deviation of each feature (for names), summed in row order.
+   *
+   * @return {@code {mean, std}}
+   */
+  static double[][] featureMoments(double[] x, double[] w, int n, int d) {
     double[] mean = new double[d];
     double[] std = new double[d];
     double totalW = 0;
@@ -197,9 +216,7 @@ public final class KMeansModel implements SegmentModel {
     for (int t = 0; t < d; t++) {
       std[t] = Math.sqrt(std[t] / totalW);
     }
-    List<Segment> segments = defaultSegments(criteria, result.centers(), original, mean, std, k, d);
-    return new KMeansModel(settings, criteria, result.centers(), original, segments, sizes,
-        result.inertia(), result.iterations(), result.converged(), bestRestart);
+    return new double[][] {mean, std};
   }
 
   private static double[] originalUnits(
@@ -434,6 +451,20 @@ public final class KMeansModel implements SegmentModel {
   }
 
   /**
+   * Tells how the fit ended: {@link FitStatus#CONVERGED} or {@link FitStatus#MAX_ITERATIONS} from the
+   * kept restart, or {@link FitStatus#TIME_LIMIT} / {@link FitStatus#CANCELLED} when a
+   * {@link FitLimits} limit stopped the fit (the model is then the best restart so far, possibly with
+   * fewer restarts than configured, and not reproducible). The status is not stored in JSON and not
+   * part of {@link #equals(Object)}: a model read from JSON reports {@link FitStatus#CONVERGED} when
+   * {@link #converged()}, else {@link FitStatus#MAX_ITERATIONS}.
+   *
+   * @return the status
+   */
+  public FitStatus status() {
+    return status;
+  }
+
+  /**
    * Returns the index of the restart whose result was kept.
    *
    * @return the restart index
@@ -460,7 +491,7 @@ public final class KMeansModel implements SegmentModel {
       renamed.add(segments.get(j).withName(names.get(j)));
     }
     return new KMeansModel(settings, criteria, centroids, originalCentroids, renamed, clusterSizes,
-        inertia, iterations, converged, bestRestart);
+        inertia, iterations, converged, bestRestart, status);
   }
 
   /**

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
 
 /**
  * Chooses the number of clusters: fits k-means for every {@code k} in a range and scores each fit by
@@ -73,10 +75,34 @@ public final class KSelection {
    * @return the table of scores with the suggested k and the fitted models
    * @throws DataValidationException when the range's largest k is not below the number of accounts
    *     with features (the silhouette needs {@code k <= n - 1}), or as {@link KMeans#fit}
+   * @throws FitStoppedException when the calling thread is interrupted before the first k is scored
+   *     (a later interrupt returns the finished k values, see
+   *     {@link #run(AccountTable, Criteria, FitLimits)})
    */
   public Result run(AccountTable table, Criteria criteria) {
+    return run(table, criteria, FitLimits.none());
+  }
+
+  /**
+   * Runs the selection within limits: the limits cover the whole call and are checked before every k,
+   * inside each k-means fit (see {@link KMeans#fit(AccountTable, Criteria, FitLimits)}) and between
+   * row blocks of the silhouette. When a limit fires, the k being fitted or scored is dropped and the
+   * result holds the k values finished so far, with {@link Result#stoppedBy()} set; its suggested k is
+   * chosen among them. When no limit fires the result is the same as
+   * {@link #run(AccountTable, Criteria)}'s.
+   *
+   * @param table the training accounts
+   * @param criteria what to cluster by
+   * @param limits time limit and cancellation
+   * @return the scores of the finished k values
+   * @throws DataValidationException as {@link #run(AccountTable, Criteria)}
+   * @throws FitStoppedException when a limit fires before the first k of the range is scored
+   */
+  public Result run(AccountTable table, Criteria criteria, FitLimits limits) {
     Objects.requireNonNull(table, "table");
     Objects.requireNonNull(criteria, "criteria");
+    Objects.requireNonNull(limits, "limits");
+    FitLimits.Stopper stop = limits.start();
     FittedCriteria fitted = criteria.fit(table);
     FeatureMatrix fm = fitted.transform(table);
     int d = fm.columnCount();
@@ -99,8 +125,16 @@ public final class KSelection {
     List<Row> rows = new ArrayList<>();
     List<KMeansModel> models = new ArrayList<>();
     boolean sampled = n > exactLimit;
-    for (int k = minK; k <= maxK; k++) {
-      KMeansModel m = kmeans.withClusters(k).fit(table, fitted);
+    for (int k = minK; k <= maxK && !stop.getAsBoolean(); k++) {
+      KMeansModel m;
+      try {
+        m = kmeans.withClusters(k).fit(table, fitted, stop, !rows.isEmpty());
+      } catch (FitStoppedException e) {
+        break;
+      }
+      if (m.status().stoppedEarly()) {
+        break;
+      }
       int[] seg = m.assign(table).segmentIndices();
       int[] labels = new int[n];
       for (int q = 0; q < n; q++) {
@@ -117,9 +151,17 @@ public final class KSelection {
       double ch = Double.NaN;
       double db = Double.NaN;
       if (used >= 2 && used <= n - 1) {
-        sil = sampled
-            ? ClusterMetrics.silhouetteSampled(x, n, d, labels, k, exactLimit, kmeans.seed())
-            : ClusterMetrics.silhouette(x, n, d, labels, k, kmeans.parallelism());
+        try {
+          sil = sampled
+              ? ClusterMetrics.silhouetteSampled(x, n, d, labels, k, exactLimit, kmeans.seed(), stop)
+              : ClusterMetrics.silhouette(x, n, d, labels, k, kmeans.parallelism(), stop);
+        } catch (CancellationException e) {
+          stop.getAsBoolean(); // records the reason (an interrupt or the cancellation check)
+          if (stop.reason() == null) {
+            throw e;
+          }
+          break;
+        }
         ch = ClusterMetrics.calinskiHarabasz(x, n, d, labels, k);
         db = ClusterMetrics.daviesBouldin(x, n, d, labels, k);
       }
@@ -134,8 +176,11 @@ public final class KSelection {
         best = q;
       }
     }
-    int suggested = best < 0 ? minK : rows.get(best).k();
-    return new Result(rows, models, suggested, sampled, exactLimit);
+    if (rows.isEmpty()) {
+      throw new FitStoppedException(stop.reason(), "KSelection.run (k=" + minK + ".." + maxK + ")");
+    }
+    int suggested = best < 0 ? rows.get(0).k() : rows.get(best).k();
+    return new Result(rows, models, suggested, sampled, exactLimit, stop.reason());
   }
 
   private static double[] flatten(double[][] c) {
@@ -180,9 +225,11 @@ public final class KSelection {
     private final int suggestedK;
     private final boolean sampled;
     private final int sampleSize;
+    private final FitStatus stoppedBy;
 
     private Result(List<Row> rows, List<KMeansModel> models, int suggestedK, boolean sampled,
-        int sampleSize) {
+        int sampleSize, FitStatus stoppedBy) {
+      this.stoppedBy = stoppedBy;
       this.rows = List.copyOf(rows);
       this.models = List.copyOf(models);
       this.suggestedK = suggestedK;
@@ -197,6 +244,17 @@ public final class KSelection {
      */
     public List<Row> rows() {
       return rows;
+    }
+
+    /**
+     * Tells whether a {@link FitLimits} limit stopped the selection before the end of its range (the
+     * rows then cover only the k values finished before it).
+     *
+     * @return {@link FitStatus#TIME_LIMIT} or {@link FitStatus#CANCELLED}, or empty when every k of the
+     *     range was fitted and scored
+     */
+    public Optional<FitStatus> stoppedBy() {
+      return Optional.ofNullable(stoppedBy);
     }
 
     /**
@@ -259,6 +317,7 @@ public final class KSelection {
       }
       return "KSelection: suggested k=" + suggestedK + " by " + RULE
           + (sampled ? " (silhouette estimated on " + sampleSize + " sampled accounts)" : "")
+          + (stoppedBy == null ? "" : " (stopped early: " + stoppedBy + ")")
           + "\n" + t.render();
     }
 
