@@ -222,30 +222,51 @@ public final class KMeansModel implements SegmentModel {
   private static double[] originalUnits(
       FittedCriteria criteria, AccountTable table, int[] rows, int n, int[] labels, double[] w,
       int k, int d, double[] clusterW) {
+    double[] out = sums(criteria, table, rows, n, labels, w, k, d, null);
+    boolean overflow = false;
+    for (int j = 0; j < k; j++) {
+      for (int t = 0; t < d; t++) {
+        out[j * d + t] = clusterW[j] > 0 ? out[j * d + t] / clusterW[j] : Double.NaN;
+        overflow |= Double.isInfinite(out[j * d + t]);
+      }
+    }
+    if (!overflow) {
+      return out;
+    }
+    // Raw values near +-1e308 overflow the plain sums; sum the terms w * v / W instead, whose partial
+    // sums never exceed the largest |v| (only taken when the plain means are not finite, so ordinary
+    // data keeps the plain sums' bits).
+    double[] inv = new double[k];
+    for (int j = 0; j < k; j++) {
+      inv[j] = clusterW[j] > 0 ? 1.0 / clusterW[j] : Double.NaN;
+    }
+    return sums(criteria, table, rows, n, labels, w, k, d, inv);
+  }
+
+  /**
+   * Per cluster and feature column, the sum of {@code weight * value} (numeric criteria) or of the
+   * weights of accounts at each level (categorical), each term multiplied by {@code scale[cluster]}
+   * when {@code scale} is given.
+   */
+  private static double[] sums(
+      FittedCriteria criteria, AccountTable table, int[] rows, int n, int[] labels, double[] w,
+      int k, int d, double[] scale) {
     double[] out = new double[k * d];
     int offset = 0;
     for (FittedCriterion f : criteria.fitted()) {
       Criterion c = f.criterion();
       if (c.kind() == CriterionKind.NUMERIC) {
-        if (c.source() instanceof Criterion.Source.ColumnValue cv) {
-          // the column itself (already validated by the transform): no copy
-          NumericColumn col = table.numeric(cv.column());
-          for (int r = 0; r < n; r++) {
-            double v = col.get(rows[r]);
-            if (Double.isNaN(v)) {
-              v = f.imputeValue();
-            }
-            out[labels[r] * d + offset] += (w == null ? 1.0 : w[r]) * v;
+        NumericColumn col = c.source() instanceof Criterion.Source.ColumnValue cv
+            ? table.numeric(cv.column()) // the column itself (already validated by the transform)
+            : null;
+        double[] raw = col == null ? CriterionValues.numeric(table, c) : null;
+        for (int r = 0; r < n; r++) {
+          double v = col != null ? col.get(rows[r]) : raw[rows[r]];
+          if (Double.isNaN(v)) {
+            v = f.imputeValue();
           }
-        } else {
-          double[] raw = CriterionValues.numeric(table, c);
-          for (int r = 0; r < n; r++) {
-            double v = raw[rows[r]];
-            if (Double.isNaN(v)) {
-              v = f.imputeValue();
-            }
-            out[labels[r] * d + offset] += (w == null ? 1.0 : w[r]) * v;
-          }
+          double term = (w == null ? 1.0 : w[r]) * v;
+          out[labels[r] * d + offset] += scale == null ? term : term * scale[labels[r]];
         }
         offset++;
       } else {
@@ -258,15 +279,11 @@ public final class KMeansModel implements SegmentModel {
           int code = lab.codes()[rows[r]];
           int level = code == CriterionValues.MISSING ? f.imputeLevel() : map[code];
           if (level >= 0) {
-            out[labels[r] * d + offset + level] += w == null ? 1.0 : w[r];
+            double term = w == null ? 1.0 : w[r];
+            out[labels[r] * d + offset + level] += scale == null ? term : term * scale[labels[r]];
           }
         }
         offset += f.levels().size();
-      }
-    }
-    for (int j = 0; j < k; j++) {
-      for (int t = 0; t < d; t++) {
-        out[j * d + t] = clusterW[j] > 0 ? out[j * d + t] / clusterW[j] : Double.NaN;
       }
     }
     return out;

@@ -57,9 +57,7 @@ class CoreBadInputMatrixTest {
    * Cells that fail today, reported to the owners of the code (not fixed here: the k-means files are
    * being edited by another change). A known cell may pass or fail; the matrix prints which.
    */
-  private static final Map<String, String> KNOWN_BUGS = Map.of(
-      "KMeans[k=2] x huge1e308", "original-unit centroids overflow to -Infinity for values near "
-          + "+-1e308, so ModelJson.write(model) throws ModelFormatException");
+  private static final Map<String, String> KNOWN_BUGS = Map.of();
 
   /** Awkward tables: id, numeric x, numeric y (non-negative unless the case says), categorical c. */
   static Map<String, Supplier<AccountTable>> tables() {
