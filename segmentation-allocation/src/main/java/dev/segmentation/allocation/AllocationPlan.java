@@ -3,6 +3,7 @@ package dev.segmentation.allocation;
 import dev.segmentation.allocation.internal.Compiled;
 import dev.segmentation.allocation.internal.Mckp;
 import dev.segmentation.allocation.internal.Solver;
+import dev.segmentation.core.internal.BlockExecutor;
 import dev.segmentation.core.internal.TextTable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -135,37 +136,25 @@ public final class AllocationPlan {
       b.reduced = new double[n];
       b.accountValue = new double[n];
       b.accountCost = new double[n];
-      b.accountHours = new double[n][c.roleRows];
+      b.accountHours = new double[n][];
+      // per-account parts in blocks (each account on its own, so any number of threads gives the same)
+      try (BlockExecutor exec = BlockExecutor.create(problem.parallelism(), null)) {
+        exec.run(BlockExecutor.blocks(n), blk -> {
+          int to = Math.min(n, (blk + 1) * BlockExecutor.BLOCK_ROWS);
+          for (int i = blk * BlockExecutor.BLOCK_ROWS; i < to; i++) {
+            explain(c, o, b, i);
+          }
+        });
+      }
+      // the totals in account order
       for (int i = 0; i < n; i++) {
         int k = o.choice[i];
-        b.chosen[i] = p.option[k];
         b.value += c.grossValue[k];
         b.cost += c.cost[k];
         b.objective += p.value[k];
-        b.accountValue[i] = c.grossValue[k];
-        b.accountCost[i] = c.cost[k];
         for (int r = 0; r < m; r++) {
           usage[r] += p.use[k * m + r];
         }
-        for (int r = 0; r < c.roleRows; r++) {
-          b.accountHours[i][r] = p.use[k * m + r];
-        }
-        // explanation at the multipliers: the chosen option's reduced value and the best other option
-        double own = p.reduced(k, o.lambda);
-        double other = Double.NEGATIVE_INFINITY;
-        int otherOpt = -1;
-        for (int q = p.start[i]; q < p.start[i + 1]; q++) {
-          if (q != k) {
-            double red = p.reduced(q, o.lambda);
-            if (red > other) {
-              other = red;
-              otherOpt = p.option[q];
-            }
-          }
-        }
-        b.reduced[i] = own;
-        b.runnerUp[i] = otherOpt;
-        b.margin[i] = otherOpt < 0 ? Double.POSITIVE_INFINITY : own - other;
       }
     }
     for (int r = 0; r < m; r++) {
@@ -175,6 +164,37 @@ public final class AllocationPlan {
           o.choice == null ? Double.NaN : (service ? -usage[r] : usage[r]), o.lambda[r]));
     }
     return new AllocationPlan(b);
+  }
+
+  /** One account's option, value, cost, hours and explanation at the multipliers. */
+  private static void explain(Compiled c, Solver.Outcome o, Builder b, int i) {
+    Mckp p = c.mckp;
+    int m = p.m;
+    int k = o.choice[i];
+    b.chosen[i] = p.option[k];
+    b.accountValue[i] = c.grossValue[k];
+    b.accountCost[i] = c.cost[k];
+    double[] hours = new double[c.roleRows];
+    for (int r = 0; r < c.roleRows; r++) {
+      hours[r] = p.use[k * m + r];
+    }
+    b.accountHours[i] = hours;
+    // explanation at the multipliers: the chosen option's reduced value and the best other option
+    double own = p.reduced(k, o.lambda);
+    double other = Double.NEGATIVE_INFINITY;
+    int otherOpt = -1;
+    for (int q = p.start[i]; q < p.start[i + 1]; q++) {
+      if (q != k) {
+        double red = p.reduced(q, o.lambda);
+        if (red > other) {
+          other = red;
+          otherOpt = p.option[q];
+        }
+      }
+    }
+    b.reduced[i] = own;
+    b.runnerUp[i] = otherOpt;
+    b.margin[i] = otherOpt < 0 ? Double.POSITIVE_INFINITY : own - other;
   }
 
   /**

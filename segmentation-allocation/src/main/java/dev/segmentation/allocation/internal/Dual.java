@@ -27,6 +27,11 @@ final class Dual {
   boolean cancelled;
   int iterations;
   int[] infeasibleRows;
+  /**
+   * The per-account choice of the evaluation at {@link #lambda} (without tie weights), or an empty
+   * array when the oracle does not return choices.
+   */
+  int[] bestChoice = new int[0];
 
   boolean stoppedEarly() {
     return timedOut || cancelled;
@@ -54,7 +59,6 @@ final class Dual {
       d.iterations = 1;
       return d;
     }
-    double[] upper = boxBounds(p);
     List<double[]> cutG = new ArrayList<>();
     List<double[]> cutAt = new ArrayList<>();
     List<Double> cutF = new ArrayList<>();
@@ -64,6 +68,14 @@ final class Dual {
     addCut(p, e, lam, cutG, cutAt, cutF);
     double best = e.bound;
     double[] bestLam = lam.clone();
+    d.bestChoice = e.choice;
+    if (stopped(d, deadline, cancel)) {
+      // stopped before the first cut: skip the box and the model, return the bound at zero
+      d.lambda = bestLam;
+      d.bound = best;
+      return d;
+    }
+    double[] upper = boxBounds(p);
     double lower = Double.NEGATIVE_INFINITY;
     Master global = new Master(m);
     double[] zero = new double[m];
@@ -97,12 +109,7 @@ final class Dual {
       if (d.iterations >= maxIterations) {
         break;
       }
-      if (cancel.isCancelled()) {
-        d.cancelled = true;
-        break;
-      }
-      if (System.nanoTime() > deadline) {
-        d.timedOut = true;
+      if (stopped(d, deadline, cancel)) {
         break;
       }
       // in-out separation point (Wentges smoothing) between the best point and the model minimiser
@@ -122,6 +129,7 @@ final class Dual {
       if (e.bound < best) {
         best = e.bound;
         bestLam = next;
+        d.bestChoice = e.choice;
       }
       if (mispriced) {
         alpha = alpha < 0.05 ? 0 : alpha / 2;
@@ -144,6 +152,16 @@ final class Dual {
       }
     }
     return d;
+  }
+
+  /** Records a cancellation or an expired time limit; tells whether either happened. */
+  private static boolean stopped(Dual d, long deadline, Cancellation cancel) {
+    if (cancel.isCancelled()) {
+      d.cancelled = true;
+    } else if (System.nanoTime() > deadline) {
+      d.timedOut = true;
+    }
+    return d.stoppedEarly();
   }
 
   private static void addCut(Mckp p, Mckp.Eval e, double[] lam, List<double[]> cutG,

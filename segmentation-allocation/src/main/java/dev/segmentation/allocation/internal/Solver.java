@@ -24,6 +24,18 @@ import java.util.function.BooleanSupplier;
  *       feasibility and improved ({@link Rounding}).
  *   <li>For {@link SolveMethod#EXACT} (or {@link SolveMethod#AUTO} on small instances), branch and bound.
  * </ol>
+ *
+ * <p>After a stop (cancellation, thread interrupt, time limit) the plan must come quickly, so the
+ * path is shorter: the dual stops at its next check (at the latest after its first evaluation, before
+ * the multiplier box is computed); the choice of its best evaluation is repaired by {@link
+ * Rounding#repairTowardsLeastUsing} (a few passes over the accounts, no improvement passes), falling
+ * back to the full repair only when the least-using candidates together are infeasible; the core
+ * search and branch and bound are skipped. A solve stopped before it starts also skips the
+ * infeasibility checks and runs them only if no plan is found, so an infeasible problem reports the
+ * same conflicts. A stop after the dual (during the rounding) skips the remaining improvement
+ * passes, the core search and branch and bound, and also gives status {@code TIME_LIMIT} or {@code
+ * CANCELLED}; branch and bound itself, once started, keeps its own handling of the limits. Without a
+ * stop, none of this changes the result.
  */
 public final class Solver {
 
@@ -101,11 +113,16 @@ public final class Solver {
     Mckp p = c.mckp;
     Outcome out = new Outcome();
     long deadline = limits.timeLimit().map(d -> System.nanoTime() + d.toNanos()).orElse(Long.MAX_VALUE);
-    out.conflicts.addAll(Diagnose.conflicts(c));
-    if (!out.conflicts.isEmpty()) {
-      out.status = PlanStatus.INFEASIBLE;
-      out.lambda = new double[p.m];
-      return out;
+    BooleanSupplier stop = () -> limits.cancellation().isCancelled() || System.nanoTime() > deadline;
+    // a solve stopped before it starts skips the diagnosis; it runs only if no plan is found below
+    boolean diagnosed = !stop.getAsBoolean();
+    if (diagnosed) {
+      out.conflicts.addAll(Diagnose.conflicts(c));
+      if (!out.conflicts.isEmpty()) {
+        out.status = PlanStatus.INFEASIBLE;
+        out.lambda = new double[p.m];
+        return out;
+      }
     }
     Dual dual = oracle == null
         ? Dual.minimize(p, limits.maxIterations(), deadline, limits.cancellation(), exec)
@@ -123,57 +140,61 @@ public final class Solver {
       }
       return out;
     }
-    double[] tie = new double[p.m];
-    for (int r = 0; r < p.m; r++) {
-      tie[r] = dual.lambda[r] + 1e-12 / Math.max(1.0, Math.abs(p.rhs[r]));
+    // after a stop: the choice of the dual's best evaluation (no extra pass), the fast repair
+    boolean stopped = dual.stoppedEarly();
+    int[] choice;
+    if (stopped && dual.bestChoice.length == p.n) {
+      choice = dual.bestChoice.clone();
+    } else {
+      double[] tie = new double[p.m];
+      for (int r = 0; r < p.m; r++) {
+        tie[r] = dual.lambda[r] + 1e-12 / Math.max(1.0, Math.abs(p.rhs[r]));
+      }
+      choice = p.evaluate(dual.lambda, tie, exec).choice.clone();
     }
-    Mckp.Eval at = p.evaluate(dual.lambda, tie, exec);
-    int[] choice = at.choice.clone();
-    boolean ok = Rounding.repairAndImprove(p, choice, dual.lambda);
+    boolean ok = stopped && Rounding.repairTowardsLeastUsing(p, choice, exec);
+    BooleanSupplier skipImproving = stopped ? () -> true : stop;
+    if (!ok) {
+      ok = Rounding.repairAndImprove(p, choice, dual.lambda, exec, skipImproving);
+    }
     if (!ok) {
       // start again from the least-using candidates
-      int[] cheap = new int[p.n];
-      double[] w = new double[p.m];
-      for (int r = 0; r < p.m; r++) {
-        w[r] = 1.0 / Math.max(1.0, Math.abs(p.rhs[r]));
-      }
-      for (int i = 0; i < p.n; i++) {
-        int best = p.start[i];
-        double bu = Double.POSITIVE_INFINITY;
-        for (int k = p.start[i]; k < p.start[i + 1]; k++) {
-          double u = 0;
-          for (int r = 0; r < p.m; r++) {
-            u += w[r] * p.use[k * p.m + r];
-          }
-          if (u < bu) {
-            bu = u;
-            best = k;
-          }
-        }
-        cheap[i] = best;
-      }
-      ok = Rounding.repairAndImprove(p, cheap, dual.lambda);
+      int[] cheap = leastUsing(p, exec);
+      ok = Rounding.repairAndImprove(p, cheap, dual.lambda, exec, skipImproving);
       choice = cheap;
     }
     if (!ok) {
+      if (!diagnosed) {
+        List<String> conflicts = Diagnose.conflicts(c);
+        if (!conflicts.isEmpty()) {
+          // the outcome an unstopped solve gives: conflicts, no multipliers, no bound
+          Outcome infeasible = new Outcome();
+          infeasible.status = PlanStatus.INFEASIBLE;
+          infeasible.lambda = new double[p.m];
+          infeasible.conflicts.addAll(conflicts);
+          return infeasible;
+        }
+      }
       out.status = PlanStatus.INFEASIBLE;
       out.conflicts.add("No feasible plan was found: the limits together leave no room "
           + "(the checks of single limits and service levels passed).");
       return out;
     }
-    BooleanSupplier stop = () -> limits.cancellation().isCancelled() || System.nanoTime() > deadline;
-    if (!dual.stoppedEarly()) {
+    // a stop after the dual (during the rounding or the core search) ends the solve here too
+    boolean late = !stopped && stop.getAsBoolean();
+    if (!stopped && !late) {
       choice = CoreSearch.improve(p, choice, dual.lambda, CORE_SIZE, CORE_NODE_LIMIT, stop);
       // the core search may free capacity that single upgrades can use; then search the core again
       int[] again = choice.clone();
-      if (Rounding.repairAndImprove(p, again, dual.lambda)
+      if (Rounding.repairAndImprove(p, again, dual.lambda, exec, stop)
           && Rounding.value(p, again) > Rounding.value(p, choice)) {
         choice = CoreSearch.improve(p, again, dual.lambda, CORE_SIZE, CORE_NODE_LIMIT, stop);
       }
+      late = stop.getAsBoolean();
     }
     boolean exact = method == SolveMethod.EXACT
         || (method == SolveMethod.AUTO && p.n <= AllocationProblem.EXACT_AUTO_LIMIT);
-    if (exact && !dual.stoppedEarly()) {
+    if (exact && !stopped && !late) {
       // with a time limit the search runs until it (or the limit) ends; without one, NODE_LIMIT caps it
       long nodes = limits.timeLimit().isPresent() ? Long.MAX_VALUE : NODE_LIMIT;
       BranchAndBound.Result bb = BranchAndBound.solve(p, dual.lambda, choice, nodes, stop);
@@ -185,9 +206,9 @@ public final class Solver {
     out.choice = choice;
     double value = Rounding.value(p, choice);
     double gap = (out.bound - value) / Math.max(1e-12, Math.abs(out.bound));
-    if (dual.cancelled) {
+    if (dual.cancelled || (late && limits.cancellation().isCancelled())) {
       out.status = PlanStatus.CANCELLED;
-    } else if (dual.timedOut) {
+    } else if (dual.timedOut || late) {
       out.status = PlanStatus.TIME_LIMIT;
     } else if (out.provenOptimal || gap <= BOUND_TOL) {
       out.status = PlanStatus.OPTIMAL;
@@ -197,5 +218,18 @@ public final class Solver {
       out.status = PlanStatus.FEASIBLE;
     }
     return out;
+  }
+
+  /** Each account's least-using candidate ({@link Rounding#leastUsing}). */
+  private static int[] leastUsing(Mckp p, BlockExecutor exec) {
+    int[] cheap = new int[p.n];
+    double[] w = Rounding.leastUsingWeights(p);
+    exec.run(BlockExecutor.blocks(p.n), b -> {
+      int to = Math.min(p.n, (b + 1) * BlockExecutor.BLOCK_ROWS);
+      for (int i = b * BlockExecutor.BLOCK_ROWS; i < to; i++) {
+        cheap[i] = Rounding.leastUsing(p, i, w);
+      }
+    });
+    return cheap;
   }
 }
