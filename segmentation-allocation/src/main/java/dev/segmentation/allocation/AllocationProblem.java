@@ -303,8 +303,16 @@ public final class AllocationProblem {
    */
   public AllocationPlan solve(SolveLimits limits) {
     Objects.requireNonNull(limits, "limits");
+    long start = System.nanoTime();
     Compiled c = Compiled.compile(this);
-    Solver.Outcome o = Solver.solve(c, method, limits, parallelism);
+    SolveLimits rest = limits;
+    if (limits.timeLimit().isPresent()) {
+      // the time limit counts from this call, so compiling the accounts uses part of it
+      java.time.Duration left = limits.timeLimit().get().minusNanos(System.nanoTime() - start);
+      rest = limits.withTimeLimit(left.compareTo(java.time.Duration.ofNanos(1)) < 0
+          ? java.time.Duration.ofNanos(1) : left);
+    }
+    Solver.Outcome o = Solver.solve(c, method, rest, parallelism);
     return AllocationPlan.create(this, c, o);
   }
 
