@@ -9,10 +9,16 @@ import dev.segmentation.core.criteria.RowIssue;
 import dev.segmentation.core.internal.BlockExecutor;
 import dev.segmentation.core.internal.InsightSupport;
 import dev.segmentation.core.internal.KdTree;
+import dev.segmentation.core.model.FitLimits;
+import dev.segmentation.core.model.FitStatus;
+import dev.segmentation.core.model.FitStoppedException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 /**
  * Scores how closely every account resembles a reference set of "best customers", from 0 to 100,
@@ -127,9 +133,26 @@ public final class Lookalike {
    *     account has features
    */
   public LookalikeScores score(AccountTable table) {
+    return score(table, FitLimits.none());
+  }
+
+  /**
+   * Scores every account of a table under limits: the scoring polls the time limit, the cancellation
+   * check and the calling thread's interrupt before each block of 4,096 accounts. Scores are all or
+   * nothing: a stop throws, leaving the interrupt flag set.
+   *
+   * @param table the accounts
+   * @param limits time limit and cancellation
+   * @return one score per account, in table order
+   * @throws FitStoppedException when a limit fired before every account was scored
+   * @throws DataValidationException when the criteria cannot transform the table, or no reference
+   *     account has features
+   */
+  public LookalikeScores score(AccountTable table, FitLimits limits) {
     Objects.requireNonNull(table, "table");
+    Objects.requireNonNull(limits, "limits");
     FeatureMatrix x = criteria.transform(table);
-    return run(x, table, x, table);
+    return run(x, table, x, table, limits);
   }
 
   /**
@@ -147,11 +170,22 @@ public final class Lookalike {
     Objects.requireNonNull(referenceTable, "referenceTable");
     FeatureMatrix x = criteria.transform(table);
     FeatureMatrix r = referenceTable == table ? x : criteria.transform(referenceTable);
-    return run(x, table, r, referenceTable);
+    return run(x, table, r, referenceTable, FitLimits.none());
   }
 
   private LookalikeScores run(FeatureMatrix x, AccountTable table, FeatureMatrix r,
-      AccountTable refTable) {
+      AccountTable refTable, FitLimits limits) {
+    long started = System.nanoTime();
+    long budget;
+    try {
+      budget = limits.timeLimit().map(Duration::toNanos).orElse(Long.MAX_VALUE);
+    } catch (ArithmeticException e) {
+      budget = Long.MAX_VALUE;
+    }
+    long timeBudget = budget;
+    Thread owner = Thread.currentThread();
+    BooleanSupplier cancelled = limits.cancellation();
+    AtomicReference<FitStatus> stop = new AtomicReference<>();
     int d = criteria.dimension();
     boolean[] selected = reference.resolve(refTable);
     int m = 0;
@@ -237,6 +271,17 @@ public final class Lookalike {
     int blocks = BlockExecutor.blocks(n);
     try (BlockExecutor exec = BlockExecutor.create(parallelism, executor)) {
       exec.run(blocks, b -> {
+        if (stop.get() != null) {
+          return;
+        }
+        if (owner.isInterrupted() || cancelled.getAsBoolean()) {
+          stop.compareAndSet(null, FitStatus.CANCELLED);
+          return;
+        }
+        if (timeBudget != Long.MAX_VALUE && System.nanoTime() - started >= timeBudget) {
+          stop.compareAndSet(null, FitStatus.TIME_LIMIT);
+          return;
+        }
         int from = b * BlockExecutor.BLOCK_ROWS;
         int to = Math.min(n, from + BlockExecutor.BLOCK_ROWS);
         double[] res = new double[2];
@@ -284,6 +329,9 @@ public final class Lookalike {
           }
         }
       });
+    }
+    if (stop.get() != null) {
+      throw new FitStoppedException(stop.get(), "Lookalike scoring of " + n + " accounts");
     }
     for (int i = 0; i < n; i++) {
       if (reason[i] == null) {

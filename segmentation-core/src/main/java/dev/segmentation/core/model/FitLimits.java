@@ -98,6 +98,16 @@ public final class FitLimits {
   }
 
   /**
+   * Returns the cancellation check given to {@link #cancelWhen}, for long calls in other packages
+   * (for example lookalike scoring) that poll it themselves.
+   *
+   * @return the check; one that never fires when none was given
+   */
+  public BooleanSupplier cancellation() {
+    return cancelled;
+  }
+
+  /**
    * Starts the clock of one call.
    *
    * @return a new stop check
