@@ -181,20 +181,10 @@ public final class AllocationPlan {
     b.accountHours[i] = hours;
     // explanation at the multipliers: the chosen option's reduced value and the best other option
     double own = p.reduced(k, o.lambda);
-    double other = Double.NEGATIVE_INFINITY;
-    int otherOpt = -1;
-    for (int q = p.start[i]; q < p.start[i + 1]; q++) {
-      if (q != k) {
-        double red = p.reduced(q, o.lambda);
-        if (red > other) {
-          other = red;
-          otherOpt = p.option[q];
-        }
-      }
-    }
+    int q = p.runnerUp(i, k, o.lambda);
     b.reduced[i] = own;
-    b.runnerUp[i] = otherOpt;
-    b.margin[i] = otherOpt < 0 ? Double.POSITIVE_INFINITY : own - other;
+    b.runnerUp[i] = q < 0 ? -1 : p.option[q];
+    b.margin[i] = q < 0 ? Double.POSITIVE_INFINITY : own - p.reduced(q, o.lambda);
   }
 
   /**

@@ -203,4 +203,28 @@ public final class Mckp {
     }
     return red;
   }
+
+  /**
+   * The best candidate of an account other than the given one at the multipliers (the runner-up of
+   * a plan's explanation; ties: the first in candidate order).
+   *
+   * @param i account
+   * @param k the account's chosen candidate
+   * @param lambda multipliers
+   * @return the runner-up candidate, or {@code -1} when the account has no other candidate
+   */
+  public int runnerUp(int i, int k, double[] lambda) {
+    double other = Double.NEGATIVE_INFINITY;
+    int best = -1;
+    for (int q = start[i]; q < start[i + 1]; q++) {
+      if (q != k) {
+        double red = reduced(q, lambda);
+        if (red > other) {
+          other = red;
+          best = q;
+        }
+      }
+    }
+    return best;
+  }
 }

@@ -55,21 +55,11 @@ public final class PlanParts {
           hours.add(p.use[k * m + r]);
         }
         double own = p.reduced(k, o.lambda);
-        double other = Double.NEGATIVE_INFINITY;
-        int otherOpt = -1;
-        for (int q = p.start[i]; q < p.start[i + 1]; q++) {
-          if (q != k) {
-            double red = p.reduced(q, o.lambda);
-            if (red > other) {
-              other = red;
-              otherOpt = p.option[q];
-            }
-          }
-        }
+        int q = p.runnerUp(i, k, o.lambda);
         outcomes.add(new AllocationPlan.AccountOutcome(optionIds.get(p.option[k]), own,
-            otherOpt < 0 ? "" : optionIds.get(otherOpt),
-            otherOpt < 0 ? Double.POSITIVE_INFINITY : own - other, c.grossValue[k], c.cost[k],
-            hours));
+            q < 0 ? "" : optionIds.get(p.option[q]),
+            q < 0 ? Double.POSITIVE_INFINITY : own - p.reduced(q, o.lambda), c.grossValue[k],
+            c.cost[k], hours));
       }
     }
     List<LimitUsage> limits = new ArrayList<>(m);
