@@ -18,10 +18,7 @@ import dev.segmentation.allocation.quota.QuotaPlan;
 import dev.segmentation.allocation.territory.TerritoryPlan;
 import dev.segmentation.allocation.territory.TerritoryProblem;
 import dev.segmentation.core.ModelFormatException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.segmentation.testing.JsonMutations;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -69,7 +66,8 @@ class AllocationJsonFuzzTest {
   void readersReturnAnObjectOrModelFormatException(long seed) {
     UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed ^ 0x5DEECE66DL);
     String file = FILES.get(rng.nextInt(FILES.size()));
-    String json = mutate(golden(file), rng);
+    String json = JsonMutations.mutate(
+        JsonMutations.golden(AllocationJsonFuzzTest.class, file), rng, TOKENS, 8);
     Object value;
     try {
       value = reader(file).apply(json);
@@ -130,50 +128,5 @@ class AllocationJsonFuzzTest {
       return PlanningJson.write(r);
     }
     throw new AssertionError("unknown value " + value.getClass());
-  }
-
-  static String mutate(String json, UniformRandomProvider rng) {
-    StringBuilder sb = new StringBuilder(json);
-    int edits = rng.nextInt(4);
-    for (int e = 0; e < edits && sb.length() > 0; e++) {
-      int at = rng.nextInt(sb.length());
-      switch (rng.nextInt(8)) {
-        case 0 -> sb.setLength(at);                                            // truncate
-        case 1 -> sb.deleteCharAt(at);                                         // drop a character
-        case 2 -> sb.insert(at, sb.charAt(at));                                // duplicate one
-        case 3, 7 -> replaceValue(sb, at, TOKENS[rng.nextInt(TOKENS.length)]); // swap a value
-        case 4 -> replaceAll(sb, "\"schemaVersion\":1", "\"schemaVersion\":" + (rng.nextInt(4) - 1));
-        case 5 -> replaceAll(sb, "\"kind\":\"", "\"kind\":\"x");
-        default -> sb.insert(at, "\"extra\":1,");                              // unknown field
-      }
-    }
-    return sb.toString();
-  }
-
-  private static void replaceValue(StringBuilder sb, int from, String token) {
-    int colon = sb.indexOf(":", from);
-    if (colon < 0) {
-      return;
-    }
-    int end = colon + 1;
-    while (end < sb.length() && ",}]".indexOf(sb.charAt(end)) < 0) {
-      end++;
-    }
-    sb.replace(colon + 1, end, token);
-  }
-
-  private static void replaceAll(StringBuilder sb, String what, String with) {
-    String s = sb.toString().replace(what, with);
-    sb.setLength(0);
-    sb.append(s);
-  }
-
-  static String golden(String name) {
-    try (InputStream in = AllocationJsonFuzzTest.class.getResourceAsStream("/json/v1/" + name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("\\s*\\n\\s*", "")
-          .replace("\": ", "\":");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -8,10 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.segmentation.core.ModelFormatException;
 import dev.segmentation.core.json.ModelJson;
 import dev.segmentation.core.model.SegmentModel;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.segmentation.testing.JsonMutations;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -55,7 +52,8 @@ class JsonFuzzTest {
   void readersReturnAModelOrModelFormatException(long seed) {
     UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
     String file = FILES.get(rng.nextInt(FILES.size()));
-    String json = mutate(golden(file), rng);
+    String json = JsonMutations.mutate(
+        JsonMutations.golden(JsonFuzzTest.class, file), rng, TOKENS, 7);
     Function<String, Object> reader = switch (file) {
       case "criteria.json" -> ModelJson::readCriteria;
       case "fitted-criteria.json" -> ModelJson::readFittedCriteria;
@@ -88,50 +86,5 @@ class JsonFuzzTest {
       return ModelJson.write(x);
     }
     throw new AssertionError("unknown model " + m.getClass());
-  }
-
-  static String mutate(String json, UniformRandomProvider rng) {
-    StringBuilder sb = new StringBuilder(json);
-    int edits = rng.nextInt(4);
-    for (int e = 0; e < edits && sb.length() > 0; e++) {
-      int at = rng.nextInt(sb.length());
-      switch (rng.nextInt(7)) {
-        case 0 -> sb.setLength(at);                                            // truncate
-        case 1 -> sb.deleteCharAt(at);                                         // drop a character
-        case 2 -> sb.insert(at, sb.charAt(at));                                // duplicate one
-        case 3 -> replaceValue(sb, at, TOKENS[rng.nextInt(TOKENS.length)]);    // swap a value
-        case 4 -> replaceAll(sb, "\"schemaVersion\":1", "\"schemaVersion\":" + (rng.nextInt(4) - 1));
-        case 5 -> replaceAll(sb, "\"kind\":\"", "\"kind\":\"x");
-        default -> sb.insert(at, "\"extra\":1,");                              // unknown field
-      }
-    }
-    return sb.toString();
-  }
-
-  private static void replaceValue(StringBuilder sb, int from, String token) {
-    int colon = sb.indexOf(":", from);
-    if (colon < 0) {
-      return;
-    }
-    int end = colon + 1;
-    while (end < sb.length() && ",}]".indexOf(sb.charAt(end)) < 0) {
-      end++;
-    }
-    sb.replace(colon + 1, end, token);
-  }
-
-  private static void replaceAll(StringBuilder sb, String what, String with) {
-    String s = sb.toString().replace(what, with);
-    sb.setLength(0);
-    sb.append(s);
-  }
-
-  private static String golden(String name) {
-    try (InputStream in = JsonFuzzTest.class.getResourceAsStream("/json/v1/" + name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("\\s*\\n\\s*", "")
-          .replace("\": ", "\":");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
