@@ -59,7 +59,8 @@ public final class AllocationPlan {
   private final List<String> conflicts;
   private final double[] accountValue;
   private final double[] accountCost;
-  private final double[][] accountHours;
+  /** Hours of every role per account, flat: account {@code i}, role {@code r} at {@code i * roles + r}. */
+  private final double[] accountHours;
   private final List<String> roleNames;
 
   private AllocationPlan(Builder b) {
@@ -104,7 +105,7 @@ public final class AllocationPlan {
     List<String> conflicts = new ArrayList<>();
     double[] accountValue;
     double[] accountCost;
-    double[][] accountHours;
+    double[] accountHours;
     List<String> roleNames = new ArrayList<>();
   }
 
@@ -136,7 +137,7 @@ public final class AllocationPlan {
       b.reduced = new double[n];
       b.accountValue = new double[n];
       b.accountCost = new double[n];
-      b.accountHours = new double[n][];
+      b.accountHours = new double[n * c.roleRows];
       // per-account parts in blocks (each account on its own, so any number of threads gives the same)
       try (BlockExecutor exec = BlockExecutor.create(problem.parallelism(), null)) {
         exec.run(BlockExecutor.blocks(n), blk -> {
@@ -174,11 +175,9 @@ public final class AllocationPlan {
     b.chosen[i] = p.option[k];
     b.accountValue[i] = c.grossValue[k];
     b.accountCost[i] = c.cost[k];
-    double[] hours = new double[c.roleRows];
     for (int r = 0; r < c.roleRows; r++) {
-      hours[r] = p.use[k * m + r];
+      b.accountHours[i * c.roleRows + r] = p.use[k * m + r];
     }
-    b.accountHours[i] = hours;
     // explanation at the multipliers: the chosen option's reduced value and the best other option
     double own = p.reduced(k, o.lambda);
     int q = p.runnerUp(i, k, o.lambda);
@@ -273,7 +272,7 @@ public final class AllocationPlan {
       b.reduced = new double[n];
       b.accountValue = new double[n];
       b.accountCost = new double[n];
-      b.accountHours = new double[n][roles.size()];
+      b.accountHours = new double[n * roles.size()];
       for (int i = 0; i < n; i++) {
         AccountOutcome a = outs.get(i);
         Integer k = optionIndex.get(a.option());
@@ -294,7 +293,7 @@ public final class AllocationPlan {
         b.accountValue[i] = a.value();
         b.accountCost[i] = a.cost();
         for (int q = 0; q < roles.size(); q++) {
-          b.accountHours[i][q] = a.hours().get(q);
+          b.accountHours[i * roles.size() + q] = a.hours().get(q);
         }
       }
       b.value = value;
@@ -443,8 +442,8 @@ public final class AllocationPlan {
     requireFeasible();
     Objects.checkIndex(row, chosen.length);
     List<Double> hours = new ArrayList<>(roleNames.size());
-    for (double h : accountHours[row]) {
-      hours.add(h);
+    for (int r = 0; r < roleNames.size(); r++) {
+      hours.add(accountHours[row * roleNames.size() + r]);
     }
     return new AccountOutcome(optionIds.get(chosen[row]), reduced[row],
         runnerUp[row] < 0 ? "" : optionIds.get(runnerUp[row]), margin[row], accountValue[row],
@@ -628,7 +627,7 @@ public final class AllocationPlan {
       a.value += accountValue[i];
       a.cost += accountCost[i];
       for (int r = 0; r < roleNames.size(); r++) {
-        a.hours[r] += accountHours[i][r];
+        a.hours[r] += accountHours[i * roleNames.size() + r];
       }
     }
     List<SegmentSummary> out = new ArrayList<>();
@@ -679,7 +678,7 @@ public final class AllocationPlan {
         && Double.compare(upperBound, p.upperBound) == 0 && boundConverged == p.boundConverged
         && iterations == p.iterations && limits.equals(p.limits) && conflicts.equals(p.conflicts)
         && Arrays.equals(accountValue, p.accountValue) && Arrays.equals(accountCost, p.accountCost)
-        && Arrays.deepEquals(accountHours, p.accountHours);
+        && Arrays.equals(accountHours, p.accountHours);
   }
 
   /**
@@ -698,7 +697,7 @@ public final class AllocationPlan {
     h = 31 * h + Arrays.hashCode(reduced);
     h = 31 * h + Arrays.hashCode(accountValue);
     h = 31 * h + Arrays.hashCode(accountCost);
-    return 31 * h + Arrays.deepHashCode(accountHours);
+    return 31 * h + Arrays.hashCode(accountHours);
   }
 
   /**

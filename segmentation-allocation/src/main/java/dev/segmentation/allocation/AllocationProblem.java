@@ -4,6 +4,7 @@ import dev.segmentation.allocation.internal.Compiled;
 import dev.segmentation.allocation.internal.Solver;
 import dev.segmentation.core.AccountTable;
 import dev.segmentation.core.Segmentation;
+import dev.segmentation.core.internal.BlockExecutor;
 import dev.segmentation.core.model.Assignment;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -304,7 +305,10 @@ public final class AllocationProblem {
   public AllocationPlan solve(SolveLimits limits) {
     Objects.requireNonNull(limits, "limits");
     long start = System.nanoTime();
-    Compiled c = Compiled.compile(this);
+    Compiled c;
+    try (BlockExecutor exec = BlockExecutor.create(parallelism, null)) {
+      c = Compiled.compile(this, exec);
+    }
     SolveLimits rest = limits;
     if (limits.timeLimit().isPresent()) {
       // the time limit counts from this call, so compiling the accounts uses part of it

@@ -11,6 +11,7 @@ import dev.segmentation.allocation.Role;
 import dev.segmentation.allocation.ServiceLevel;
 import dev.segmentation.core.AccountTable;
 import dev.segmentation.core.DataValidationException;
+import dev.segmentation.core.internal.BlockExecutor;
 import dev.segmentation.core.model.Condition;
 import dev.segmentation.core.table.NumericColumn;
 import java.util.ArrayList;
@@ -144,6 +145,46 @@ public final class Compiled {
    * @throws DataValidationException when a per-account amount is missing or not finite
    */
   public static Compiled compile(AllocationProblem p, AccountTable t, String[] segmentOf) {
+    try (BlockExecutor exec = BlockExecutor.create(1, null)) {
+      return compile(p, t, segmentOf, exec);
+    }
+  }
+
+  /**
+   * Compiles a problem, the per-account passes in blocks of {@link BlockExecutor#BLOCK_ROWS} accounts
+   * on {@code exec}. Every account is compiled on its own and the candidates are laid out in account
+   * order, so the result equals that of one thread; the first invalid account (in table order) is
+   * reported whatever the number of threads. A Java {@linkplain AllocationProblem#valueFunction value
+   * function} is called on the calling thread only, in account order.
+   *
+   * @param p the problem
+   * @param exec the executor of the per-account passes
+   * @return the compiled form
+   * @throws DataValidationException when a per-account amount is missing or not finite
+   */
+  public static Compiled compile(AllocationProblem p, BlockExecutor exec) {
+    AccountTable t = p.accounts();
+    String[] segmentOf = new String[t.rowCount()];
+    for (int i = 0; i < segmentOf.length; i++) {
+      segmentOf[i] = p.segmentOf(i).orElse(null);
+    }
+    return compile(p, t, segmentOf, exec);
+  }
+
+  /**
+   * Compiles the accounts of a table as {@link #compile(AllocationProblem, AccountTable, String[])}
+   * does, the per-account passes in blocks on {@code exec} (the result does not depend on the number
+   * of threads).
+   *
+   * @param p the problem supplying everything but the accounts
+   * @param t the accounts
+   * @param segmentOf segment id of each account of {@code t}, or {@code null}
+   * @param exec the executor of the per-account passes
+   * @return the compiled form
+   * @throws DataValidationException when a per-account amount is missing or not finite
+   */
+  public static Compiled compile(
+      AllocationProblem p, AccountTable t, String[] segmentOf, BlockExecutor exec) {
     int n = t.rowCount();
     List<CoverageOption> options = p.options();
     int o = options.size();
@@ -156,9 +197,9 @@ public final class Compiled {
     int m = rhs.length;
     int budgetRow = rows.budgetRow;
     int slStart = rows.slStart;
+    int blocks = BlockExecutor.blocks(n);
     // per-option, per-account amounts
     double[][] hours = new double[o][];
-    String[][] hourRole = new String[o][];
     double[][] costs = new double[o][];
     double[][] values = new double[o][];
     IntPredicate[] eligible = new IntPredicate[o];
@@ -173,9 +214,15 @@ public final class Compiled {
         if (h != null) {
           double[] v = amounts(t, h, "hours of role '" + roles.get(rr).name() + "' of option '"
               + opt.id() + "'", true);
-          for (int i = 0; i < n; i++) {
-            hours[q][i * roles.size() + rr] = v[i];
-          }
+          double[] into = hours[q];
+          int col = rr;
+          int stride = roles.size();
+          exec.run(blocks, b -> {
+            int to = Math.min(n, (b + 1) * BlockExecutor.BLOCK_ROWS);
+            for (int i = b * BlockExecutor.BLOCK_ROWS; i < to; i++) {
+              into[i * stride + col] = v[i];
+            }
+          });
         }
       }
       costs[q] = amounts(t, opt.cost(), "cost of option '" + opt.id() + "'", true);
@@ -183,10 +230,15 @@ public final class Compiled {
       if (opt.value().isPresent()) {
         values[q] = amounts(t, opt.value().get(), "value of option '" + opt.id() + "'", false);
       } else if (rm != null) {
-        for (int i = 0; i < n; i++) {
-          values[q][i] = rm.value(revenue[i], potential[i], opt.retention(), opt.effort());
-        }
+        double[] into = values[q];
+        exec.run(blocks, b -> {
+          int to = Math.min(n, (b + 1) * BlockExecutor.BLOCK_ROWS);
+          for (int i = b * BlockExecutor.BLOCK_ROWS; i < to; i++) {
+            into[i] = rm.value(revenue[i], potential[i], opt.retention(), opt.effort());
+          }
+        });
       } else if (p.valueFunction().isPresent()) {
+        // user code: called on this thread, in account order
         for (int i = 0; i < n; i++) {
           double v;
           try {
@@ -223,50 +275,76 @@ public final class Compiled {
         }
       }
     }
-    // candidates
-    int[] start = new int[n + 1];
-    int count = 0;
-    for (int i = 0; i < n; i++) {
-      start[i] = count;
+    // which options count for which service level
+    boolean[][] qualifies = new boolean[levels.size()][o];
+    for (int s = 0; s < levels.size(); s++) {
       for (int q = 0; q < o; q++) {
-        if (locked[i] >= 0 ? locked[i] == q : eligible[q].test(i)) {
-          count++;
-        }
+        qualifies[s][q] = levels.get(s).qualifies(options.get(q));
       }
     }
-    start[n] = count;
+    // candidates: counted per account (start[i + 1] holds the count first), then laid out
+    boolean[] open = new boolean[n * o];
+    int[] start = new int[n + 1];
+    exec.run(blocks, b -> {
+      int to = Math.min(n, (b + 1) * BlockExecutor.BLOCK_ROWS);
+      for (int i = b * BlockExecutor.BLOCK_ROWS; i < to; i++) {
+        int count = 0;
+        for (int q = 0; q < o; q++) {
+          boolean yes = locked[i] >= 0 ? locked[i] == q : eligible[q].test(i);
+          open[i * o + q] = yes;
+          if (yes) {
+            count++;
+          }
+        }
+        start[i + 1] = count;
+      }
+    });
+    for (int i = 0; i < n; i++) {
+      start[i + 1] += start[i];
+    }
+    int count = start[n];
     int[] option = new int[count];
     double[] value = new double[count];
     double[] gross = new double[count];
     double[] cost = new double[count];
     double[] use = new double[count * m];
-    int k = 0;
     boolean profit = p.objective() == Objective.PROFIT;
     int nr = roles.size();
-    for (int i = 0; i < n; i++) {
-      for (int q = 0; q < o; q++) {
-        if (!(locked[i] >= 0 ? locked[i] == q : eligible[q].test(i))) {
-          continue;
-        }
-        option[k] = q;
-        gross[k] = values[q][i];
-        cost[k] = costs[q][i];
-        value[k] = profit ? gross[k] - cost[k] : gross[k];
-        for (int rr = 0; rr < nr; rr++) {
-          use[k * m + rr] = hours[q][i * nr + rr];
-        }
-        if (budgetRow >= 0) {
-          use[k * m + budgetRow] = cost[k];
-        }
-        for (int s = 0; s < levels.size(); s++) {
-          ServiceLevel sl = levels.get(s);
-          if (sl.segment().equals(segmentOf[i]) && sl.qualifies(options.get(q))) {
-            use[k * m + slStart + s] = -1.0;
-          }
-        }
-        k++;
-      }
+    String[] levelSegment = new String[levels.size()];
+    for (int s = 0; s < levels.size(); s++) {
+      levelSegment[s] = levels.get(s).segment();
     }
+    exec.run(blocks, b -> {
+      int to = Math.min(n, (b + 1) * BlockExecutor.BLOCK_ROWS);
+      boolean[] inLevel = new boolean[levelSegment.length];
+      for (int i = b * BlockExecutor.BLOCK_ROWS; i < to; i++) {
+        for (int s = 0; s < levelSegment.length; s++) {
+          inLevel[s] = levelSegment[s].equals(segmentOf[i]);
+        }
+        int k = start[i];
+        for (int q = 0; q < o; q++) {
+          if (!open[i * o + q]) {
+            continue;
+          }
+          option[k] = q;
+          gross[k] = values[q][i];
+          cost[k] = costs[q][i];
+          value[k] = profit ? gross[k] - cost[k] : gross[k];
+          for (int rr = 0; rr < nr; rr++) {
+            use[k * m + rr] = hours[q][i * nr + rr];
+          }
+          if (budgetRow >= 0) {
+            use[k * m + budgetRow] = cost[k];
+          }
+          for (int s = 0; s < levelSegment.length; s++) {
+            if (inLevel[s] && qualifies[s][q]) {
+              use[k * m + slStart + s] = -1.0;
+            }
+          }
+          k++;
+        }
+      }
+    });
     Mckp mckp = new Mckp(n, m, start, option, value, use, solverRhs(rhs, n, m, start, use));
     return new Compiled(mckp, rowName, rowKind, gross, cost, options, segmentOf, t.ids(), nr,
         budgetRow, rhs);
@@ -306,19 +384,32 @@ public final class Compiled {
    */
   static double[] solverRhs(double[] rhs, int n, int m, int[] start, double[] use) {
     double[] out = rhs.clone();
+    boolean any = false;
+    for (int r = 0; r < m; r++) {
+      any |= rhs[r] > 0;
+    }
+    if (!any) {
+      return out;
+    }
+    // one pass over the candidates; each row's total is summed in account order
+    double[] total = new double[m];
+    double[] most = new double[m];
+    for (int i = 0; i < n; i++) {
+      java.util.Arrays.fill(most, 0.0);
+      for (int k = start[i]; k < start[i + 1]; k++) {
+        for (int r = 0; r < m; r++) {
+          most[r] = Math.max(most[r], use[k * m + r]);
+        }
+      }
+      for (int r = 0; r < m; r++) {
+        total[r] += most[r];
+      }
+    }
     for (int r = 0; r < m; r++) {
       if (!(rhs[r] > 0)) {
         continue;
       }
-      double total = 0;
-      for (int i = 0; i < n; i++) {
-        double most = 0;
-        for (int k = start[i]; k < start[i + 1]; k++) {
-          most = Math.max(most, use[k * m + r]);
-        }
-        total += most;
-      }
-      double roomy = total + Math.max(1.0, total);
+      double roomy = total[r] + Math.max(1.0, total[r]);
       if (Double.isFinite(roomy) && rhs[r] > roomy) {
         out[r] = roomy;
       }

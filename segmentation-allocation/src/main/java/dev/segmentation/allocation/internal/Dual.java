@@ -4,6 +4,8 @@ import dev.segmentation.allocation.Cancellation;
 import dev.segmentation.core.internal.BlockExecutor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 /**
  * Minimises the Lagrangian dual {@code L(lambda) = lambda . rhs + sum_i max_k (value_k - lambda .
@@ -32,6 +34,22 @@ final class Dual {
    * array when the oracle does not return choices.
    */
   int[] bestChoice = new int[0];
+  /**
+   * Of the evaluations whose choice satisfies every row (within {@link Rounding#tol}), the choice of
+   * highest objective value (ties: the earlier evaluation), or {@code null} when there is none or the
+   * oracle does not return choices. After a stop it is a feasible plan that needs no repair.
+   */
+  int[] feasibleChoice;
+  /** Objective value of {@link #feasibleChoice}. */
+  double feasibleValue = Double.NEGATIVE_INFINITY;
+
+  /** Keeps an evaluation's choice when it is feasible and better than the one kept. */
+  private void offer(Mckp p, Mckp.Eval e) {
+    if (e.choice.length == p.n && e.value > feasibleValue && Rounding.feasible(p, e.usage)) {
+      feasibleChoice = e.choice;
+      feasibleValue = e.value;
+    }
+  }
 
   boolean stoppedEarly() {
     return timedOut || cancelled;
@@ -39,15 +57,33 @@ final class Dual {
 
   static Dual minimize(
       Mckp p, int maxIterations, long deadline, Cancellation cancel, BlockExecutor exec) {
-    return minimize(p, (l, t) -> p.evaluate(l, t, exec), maxIterations, deadline, cancel);
+    // a stop gives up the evaluation in progress (checked per block); the first one always completes
+    Thread caller = Thread.currentThread();
+    BooleanSupplier abort = () -> cancel.isCancelled() || caller.isInterrupted()
+        || System.nanoTime() > deadline;
+    boolean[] first = {true};
+    return minimize(p, (l, t) -> {
+      if (first[0]) {
+        first[0] = false;
+        return p.evaluate(l, t, exec);
+      }
+      return p.evaluate(l, t, exec, abort);
+    }, maxIterations, deadline, cancel, exec, abort);
+  }
+
+  static Dual minimize(
+      Mckp p, DualOracle oracle, int maxIterations, long deadline, Cancellation cancel) {
+    try (BlockExecutor one = BlockExecutor.create(1, null)) {
+      return minimize(p, oracle, maxIterations, deadline, cancel, one, () -> false);
+    }
   }
 
   /**
    * Minimises the dual with the evaluations done by an oracle (on threads or on a cluster); the
    * instance {@code p} supplies the rows and the multiplier box.
    */
-  static Dual minimize(
-      Mckp p, DualOracle oracle, int maxIterations, long deadline, Cancellation cancel) {
+  static Dual minimize(Mckp p, DualOracle oracle, int maxIterations, long deadline,
+      Cancellation cancel, BlockExecutor exec, BooleanSupplier abort) {
     int m = p.m;
     Dual d = new Dual();
     double[] zeroTie = new double[m];
@@ -69,13 +105,24 @@ final class Dual {
     double best = e.bound;
     double[] bestLam = lam.clone();
     d.bestChoice = e.choice;
+    d.offer(p, e);
     if (stopped(d, deadline, cancel)) {
       // stopped before the first cut: skip the box and the model, return the bound at zero
       d.lambda = bestLam;
       d.bound = best;
       return d;
     }
-    double[] upper = boxBounds(p);
+    double[] upper = boxBounds(p, exec, abort);
+    if (upper == null) {
+      // stopped while the box was computed: as a stop after the first evaluation
+      stopped(d, deadline, cancel);
+      if (!d.stoppedEarly()) {
+        d.cancelled = true;
+      }
+      d.lambda = bestLam;
+      d.bound = best;
+      return d;
+    }
     double lower = Double.NEGATIVE_INFINITY;
     Master global = new Master(m);
     double[] zero = new double[m];
@@ -118,8 +165,17 @@ final class Dual {
         next[r] = alpha * bestLam[r] + (1 - alpha) * full[r];
       }
       e = oracle.evaluate(next, zeroTie);
+      if (e == null) {
+        // the single-machine oracle gave up this evaluation after a stop
+        stopped(d, deadline, cancel);
+        if (!d.stoppedEarly()) {
+          d.cancelled = true;
+        }
+        break;
+      }
       d.iterations++;
       addCut(p, e, next, cutG, cutAt, cutF);
+      d.offer(p, e);
       // does the new cut cut off the model minimiser?
       double cutAtMin = e.bound;
       for (int r = 0; r < m; r++) {
@@ -141,6 +197,14 @@ final class Dual {
     d.bound = best;
     if (d.converged) {
       Mckp.Eval at = oracle.evaluate(bestLam, zeroTie);
+      if (at == null) {
+        // given up after a stop: the bound stands, the check of the box is skipped
+        stopped(d, deadline, cancel);
+        if (!d.stoppedEarly()) {
+          d.cancelled = true;
+        }
+        return d;
+      }
       List<Integer> bad = new ArrayList<>();
       for (int r = 0; r < m; r++) {
         if (bestLam[r] >= upper[r] * (1 - 1e-9) && at.usage[r] > p.rhs[r] + Rounding.tol(p.rhs[r])) {
@@ -179,27 +243,54 @@ final class Dual {
    * Box of the multipliers: {@code 10 * (largest value spread of an account + 1) / (smallest positive
    * use difference of the row between two candidates of an account)}.
    */
-  private static double[] boxBounds(Mckp p) {
+  private static double[] boxBounds(Mckp p, BlockExecutor exec, BooleanSupplier abort) {
     int m = p.m;
-    double spread = 0;
-    double[] minDiff = new double[m];
-    java.util.Arrays.fill(minDiff, Double.POSITIVE_INFINITY);
-    for (int i = 0; i < p.n; i++) {
-      double lo = Double.POSITIVE_INFINITY;
-      double hi = Double.NEGATIVE_INFINITY;
-      for (int k = p.start[i]; k < p.start[i + 1]; k++) {
-        lo = Math.min(lo, p.value[k]);
-        hi = Math.max(hi, p.value[k]);
-        for (int k2 = k + 1; k2 < p.start[i + 1]; k2++) {
-          for (int r = 0; r < m; r++) {
-            double diff = Math.abs(p.use[k * m + r] - p.use[k2 * m + r]);
-            if (diff > 0) {
-              minDiff[r] = Math.min(minDiff[r], diff);
+    // per block: the largest value spread and each row's smallest positive use difference; maxima
+    // and minima do not depend on the order they are taken in, so neither does the box
+    int blocks = BlockExecutor.blocks(p.n);
+    double[][] parts = new double[blocks][];
+    AtomicBoolean gaveUp = new AtomicBoolean();
+    exec.run(blocks, b -> {
+      if (gaveUp.get() || abort.getAsBoolean()) {
+        gaveUp.set(true);
+        return;
+      }
+      double spread = 0;
+      double[] minDiff = new double[m];
+      java.util.Arrays.fill(minDiff, Double.POSITIVE_INFINITY);
+      int to = Math.min(p.n, (b + 1) * BlockExecutor.BLOCK_ROWS);
+      for (int i = b * BlockExecutor.BLOCK_ROWS; i < to; i++) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int k = p.start[i]; k < p.start[i + 1]; k++) {
+          lo = Math.min(lo, p.value[k]);
+          hi = Math.max(hi, p.value[k]);
+          for (int k2 = k + 1; k2 < p.start[i + 1]; k2++) {
+            for (int r = 0; r < m; r++) {
+              double diff = Math.abs(p.use[k * m + r] - p.use[k2 * m + r]);
+              if (diff > 0) {
+                minDiff[r] = Math.min(minDiff[r], diff);
+              }
             }
           }
         }
+        spread = Math.max(spread, hi - lo);
       }
-      spread = Math.max(spread, hi - lo);
+      double[] part = java.util.Arrays.copyOf(minDiff, m + 1);
+      part[m] = spread;
+      parts[b] = part;
+    });
+    if (gaveUp.get()) {
+      return null;
+    }
+    double spread = 0;
+    double[] minDiff = new double[m];
+    java.util.Arrays.fill(minDiff, Double.POSITIVE_INFINITY);
+    for (double[] part : parts) {
+      spread = Math.max(spread, part[m]);
+      for (int r = 0; r < m; r++) {
+        minDiff[r] = Math.min(minDiff[r], part[r]);
+      }
     }
     double[] u = new double[m];
     for (int r = 0; r < m; r++) {

@@ -88,16 +88,41 @@ public final class Mckp {
    * @return the evaluation
    */
   public Eval evaluate(double[] lambda, double[] tieWeights, BlockExecutor exec) {
+    return evaluate(lambda, tieWeights, exec, () -> false);
+  }
+
+  /**
+   * Evaluates the dual function as {@link #evaluate(double[], double[], BlockExecutor)} does, but
+   * gives up when {@code abort} (checked before each block of {@link BlockExecutor#BLOCK_ROWS}
+   * accounts, on the executor's threads) returns {@code true}: then the remaining blocks are skipped
+   * and the result is {@code null}. A completed evaluation equals the one without {@code abort}.
+   *
+   * @param lambda multipliers, {@code >= 0}
+   * @param tieWeights weights of the tie-break on use
+   * @param exec block executor
+   * @param abort tells when to give up; must be safe to call from any thread
+   * @return the evaluation, or {@code null} when it was given up
+   */
+  public Eval evaluate(
+      double[] lambda, double[] tieWeights, BlockExecutor exec, java.util.function.BooleanSupplier abort) {
     Eval e = new Eval(n, m);
     int blocks = BlockExecutor.blocks(n);
     double[][] parts = new double[blocks][];
+    java.util.concurrent.atomic.AtomicBoolean gaveUp = new java.util.concurrent.atomic.AtomicBoolean();
     exec.run(blocks, b -> {
+      if (gaveUp.get() || abort.getAsBoolean()) {
+        gaveUp.set(true);
+        return;
+      }
       int from = b * BlockExecutor.BLOCK_ROWS;
       int to = Math.min(n, from + BlockExecutor.BLOCK_ROWS);
       double[] acc = new double[m + 2];
       price(from, to, lambda, tieWeights, e.choice, 0, acc);
       parts[b] = acc;
     });
+    if (gaveUp.get()) {
+      return null;
+    }
     combine(lambda, java.util.Arrays.asList(parts), e);
     return e;
   }
