@@ -138,23 +138,29 @@ public final class AllocationPlan {
       b.accountValue = new double[n];
       b.accountCost = new double[n];
       b.accountHours = new double[n * c.roleRows];
-      // per-account parts in blocks (each account on its own, so any number of threads gives the same)
+      // per-account parts in blocks (each account on its own, so any number of threads gives the same);
+      // the chosen candidates' objective values and row use are also copied in account order, so the
+      // totals below read memory in sequence
+      double[] objectives = new double[n];
+      double[] uses = new double[n * m];
       try (BlockExecutor exec = BlockExecutor.create(problem.parallelism(), null)) {
         exec.run(BlockExecutor.blocks(n), blk -> {
           int to = Math.min(n, (blk + 1) * BlockExecutor.BLOCK_ROWS);
           for (int i = blk * BlockExecutor.BLOCK_ROWS; i < to; i++) {
             explain(c, o, b, i);
+            int k = o.choice[i];
+            objectives[i] = p.value[k];
+            System.arraycopy(p.use, k * m, uses, i * m, m);
           }
         });
       }
       // the totals in account order
       for (int i = 0; i < n; i++) {
-        int k = o.choice[i];
-        b.value += c.grossValue[k];
-        b.cost += c.cost[k];
-        b.objective += p.value[k];
+        b.value += b.accountValue[i];
+        b.cost += b.accountCost[i];
+        b.objective += objectives[i];
         for (int r = 0; r < m; r++) {
-          usage[r] += p.use[k * m + r];
+          usage[r] += uses[i * m + r];
         }
       }
     }
