@@ -504,7 +504,9 @@ public final class AllocationProblem {
      * @throws IllegalStateException when the accounts or options are missing
      * @throws IllegalArgumentException when names repeat, an option takes hours of an unknown role, a
      *     lock names an unknown account or option, a service level names an unknown segment or option,
-     *     or an option has no value source
+     *     or an option has no value source. An option restricted to segments that no account belongs
+     *     to is allowed (see {@link CoverageOption.Builder#segments(String...)}): it is open to no
+     *     account of this problem
      */
     public AllocationProblem build() {
       if (accounts == null) {

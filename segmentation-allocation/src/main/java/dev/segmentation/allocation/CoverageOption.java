@@ -284,7 +284,13 @@ public final class CoverageOption {
     }
 
     /**
-     * Restricts the option to accounts of the given segments (by segment id).
+     * Restricts the option to accounts of the given segments (by segment id). Segment ids are not
+     * checked against the problem's accounts, unlike service levels: a segment that no account of a
+     * problem belongs to leaves the option open to no account there, and the problem builds. This is
+     * deliberate: one catalogue of options serves problems over subsets of the accounts (a region, a
+     * small sample in which a segment happens to be empty), and a template problem for
+     * {@code SparkAllocation} is built on a sample table whose segments come from the dataset. A
+     * misspelt id therefore shows only as an option that no account takes.
      *
      * @param segmentIds eligible segment ids
      * @return this builder

@@ -4,9 +4,12 @@ import dev.segmentation.allocation.AllocationProblem;
 import dev.segmentation.allocation.Cancellation;
 import dev.segmentation.allocation.SolveLimits;
 import dev.segmentation.allocation.SolveMethod;
+import dev.segmentation.allocation.capacity.WhatIf;
+import dev.segmentation.allocation.capacity.WhatIfCurve;
 import dev.segmentation.allocation.territory.TerritoryProblem;
 import dev.segmentation.core.AccountTable;
 import dev.segmentation.core.Criteria;
+import dev.segmentation.core.insight.Whitespace;
 import dev.segmentation.core.model.FitLimits;
 import dev.segmentation.core.model.FitStoppedException;
 import dev.segmentation.core.model.KMeans;
@@ -20,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Stop latency of the long-running calls: each call runs on a big input in its own thread; after a
@@ -28,8 +32,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * and max over the repeats and the status each call returned.
  *
  * <pre>
- * java -Xmx3g -cp benchmarks.jar dev.segmentation.benchmarks.LimitLatency [repeats] [delayMs]
+ * java -Xmx3g -cp benchmarks.jar dev.segmentation.benchmarks.LimitLatency [repeats] [delayMs] [name prefix]
  * </pre>
+ *
+ * <p>The name prefix selects the cases (for example {@code Territory}, {@code WhatIf},
+ * {@code Whitespace}); only the selected cases build their inputs.
  */
 public final class LimitLatency {
 
@@ -55,34 +62,74 @@ public final class LimitLatency {
     String only = args.length > 2 ? args[2] : "";
     List<String[]> rows = new ArrayList<>();
 
-    AccountTable big = uniform(1_000_000, 8, 11L);
     Criteria crit = criteria(8);
-    KMeans km = KMeans.builder().clusters(50).restarts(10).seed(3L).parallelism(2).build();
-    Call kmeans = (c, t, lim) -> status(() -> km.fit(big, crit, limits(c, lim)).status().toString());
-    AccountTable mid = uniform(200_000, 8, 12L);
-    KSelection sel = KSelection.builder()
-        .kmeans(KMeans.builder().clusters(2).restarts(10).seed(3L).parallelism(2).build())
-        .range(2, 12).build();
-    Call ksel = (c, t, lim) -> status(() -> {
-      KSelection.Result r = sel.run(mid, crit, limits(c, lim));
-      return r.stoppedBy().map(Object::toString).orElse("COMPLETE") + " (" + r.rows().size() + " k)";
-    });
-    AllocationProblem alloc = AllocationQuality.instance(1_000_000, AllocationQuality.SEED, "base")
-        .method(SolveMethod.LAGRANGIAN).parallelism(2).build();
-    Call allocation = (c, t, lim) -> alloc.solve(solveLimits(t, lim).maxIterations(1_000_000))
-        .status().toString();
-    TerritoryProblem terr = TerritoryBenchmark.instance(200_000, 60, 5L).build();
-    Call territory = (c, t, lim) -> terr.solve(solveLimits(t, lim)).status().toString();
-
-    String[] names = {"KMeans.fit 1M x 8, k=50, 10 restarts", "KSelection.run 200k x 8, k=2..12",
-      "AllocationProblem.solve 1M (Lagrangian)", "TerritoryProblem.solve 200k, 60 reps"};
-    Call[] calls = {kmeans, ksel, allocation, territory};
-    for (int c = 0; c < calls.length; c++) {
-      if (!only.isEmpty() && !names[c].startsWith(only)) {
+    // each case builds its input only when it is selected
+    List<String> names = List.of("KMeans.fit 1M x 8, k=50, 10 restarts", "KSelection.run 200k x 8, k=2..12",
+        "AllocationProblem.solve 1M (Lagrangian)", "TerritoryProblem.solve 200k, 60 reps",
+        "WhatIf.budget 200k (Lagrangian), 8 levels, 2 threads",
+        "Whitespace.compute 1M x 8, 10 nearest peers, 2 threads");
+    List<Supplier<Call>> calls = List.of(
+        () -> {
+          AccountTable big = uniform(1_000_000, 8, 11L);
+          KMeans km = KMeans.builder().clusters(50).restarts(10).seed(3L).parallelism(2).build();
+          return (c, t, lim) -> status(() -> km.fit(big, crit, limits(c, lim)).status().toString());
+        },
+        () -> {
+          AccountTable mid = uniform(200_000, 8, 12L);
+          KSelection sel = KSelection.builder()
+              .kmeans(KMeans.builder().clusters(2).restarts(10).seed(3L).parallelism(2).build())
+              .range(2, 12).build();
+          return (c, t, lim) -> status(() -> {
+            KSelection.Result r = sel.run(mid, crit, limits(c, lim));
+            return r.stoppedBy().map(Object::toString).orElse("COMPLETE") + " (" + r.rows().size() + " k)";
+          });
+        },
+        () -> {
+          AllocationProblem alloc = AllocationQuality.instance(1_000_000, AllocationQuality.SEED, "base")
+              .method(SolveMethod.LAGRANGIAN).parallelism(2).build();
+          return (c, t, lim) -> alloc.solve(solveLimits(t, lim).maxIterations(1_000_000))
+              .status().toString();
+        },
+        () -> {
+          TerritoryProblem terr = TerritoryBenchmark.instance(200_000, 60, 5L).build();
+          return (c, t, lim) -> terr.solve(solveLimits(t, lim)).status().toString();
+        },
+        () -> {
+          AllocationProblem base = AllocationQuality.instance(200_000, AllocationQuality.SEED, "base")
+              .method(SolveMethod.LAGRANGIAN).parallelism(1).build();
+          double[] grid = WhatIf.grid(base.budget() * 0.5, base.budget() * 1.5, 8);
+          return (c, t, lim) -> {
+            WhatIf.Builder b = WhatIf.builder().limits(SolveLimits.defaults().cancellation(t)).parallelism(2);
+            if (lim != null) {
+              b.totalTimeLimit(lim);
+            }
+            WhatIfCurve curve = b.build().budget(base, grid);
+            return curve.status() + " (" + curve.points().size() + " levels)";
+          };
+        },
+        () -> {
+          AccountTable big = uniform(1_000_000, 8, 13L);
+          double[] rev = new double[big.rowCount()];
+          double[] pot = new double[big.rowCount()];
+          double[] line = new double[big.rowCount()];
+          for (int i = 0; i < rev.length; i++) {
+            rev[i] = i % 97;
+            pot[i] = i % 89 + 10;
+            line[i] = i % 3 == 0 ? 0 : i % 101;
+          }
+          AccountTable t2 = big.withColumn(NumericColumn.of("revenue", rev))
+              .withColumn(NumericColumn.of("potential", pot)).withColumn(NumericColumn.of("line", line));
+          Whitespace ws = Whitespace.builder().revenue("revenue").potential("potential").productLines("line")
+              .nearestPeers(crit.fit(t2), 10).parallelism(2).build();
+          return (c, t, lim) -> status(() -> ws.compute(t2, limits(c, lim)).size() + " accounts");
+        });
+    for (int c = 0; c < calls.size(); c++) {
+      if (!only.isEmpty() && !names.get(c).startsWith(only)) {
         continue;
       }
+      Call call = calls.get(c).get();
       for (Signal s : Signal.values()) {
-        rows.add(measure(names[c], calls[c], s, repeats, delayMs));
+        rows.add(measure(names.get(c), call, s, repeats, delayMs));
         System.out.println(String.join(" | ", rows.get(rows.size() - 1)));
       }
     }

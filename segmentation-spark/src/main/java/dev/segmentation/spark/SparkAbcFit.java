@@ -4,11 +4,11 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 
 import dev.segmentation.core.DataValidationException;
+import dev.segmentation.core.internal.BinFitSpec;
 import dev.segmentation.core.model.AbcModel;
 import dev.segmentation.core.model.AbcRule;
 import dev.segmentation.spark.internal.ColumnScan;
 import dev.segmentation.spark.internal.PartitionOrder;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -58,21 +58,24 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class SparkAbcFit {
 
-  private static final double[] DEFAULT_THRESHOLDS = {0.80, 0.95};
   private static final int MAX_BUCKETS = 10_000;
 
   private final String column;
   private final double[] thresholds;
   private final AbcRule rule;
+  private final List<String> ids;
   private final List<String> names;
+  private final String classes;
   private final Precision precision;
   private final String idColumn;
 
   private SparkAbcFit(Builder b) {
     this.column = b.column;
-    this.thresholds = b.thresholds == null ? DEFAULT_THRESHOLDS.clone() : b.thresholds.clone();
-    this.rule = b.rule == null ? AbcRule.PRIMARY : b.rule;
-    this.names = b.names;
+    this.thresholds = b.spec.thresholds();
+    this.rule = b.spec.rule();
+    this.ids = b.spec.ids();
+    this.names = b.spec.names();
+    this.classes = b.spec.describe();
     this.precision = b.precision == null ? Precision.exact() : b.precision;
     this.idColumn = b.idColumn;
   }
@@ -108,10 +111,6 @@ public final class SparkAbcFit {
     Objects.requireNonNull(data, "data");
     ColumnScan scan = ColumnScan.of(data, column, idColumn, "an ABC model", "ABC model");
     int k = thresholds.length + 1;
-    List<String> ids = new ArrayList<>(k);
-    for (int c = 0; c < k; c++) {
-      ids.add(letters(c));
-    }
     Dataset<Row> positive = scan.presentValues().where(col(ColumnScan.VALUE).gt(0.0));
     Groups groups = precision.isExact() ? exactGroups(positive) : bucketGroups(positive);
     long m = groups.positiveCount;
@@ -131,23 +130,7 @@ public final class SparkAbcFit {
         cut[c] = c == 0 ? Double.POSITIVE_INFINITY : cut[c - 1];
       }
     }
-    List<String> notes = new ArrayList<>();
-    if (m == 0) {
-      notes.add("ABC model on column '" + column + "': no value is positive, so every one of the "
-          + scan.present() + " accounts is in the last class " + ids.get(k - 1) + ".");
-    } else {
-      for (int c = 0; c < k; c++) {
-        if (counts[c] == 0 && c < k - 1) {
-          notes.add("ABC model on column '" + column + "': class " + ids.get(c)
-              + " holds no training account (one tie group's share jumps over its whole range); "
-              + "new accounts are not classed " + ids.get(c) + " either.");
-        } else if (counts[c] == 0) {
-          notes.add("ABC model on column '" + column + "': the last class " + ids.get(c)
-              + " holds no training account; it still takes new accounts below the lowest "
-              + "cut-off and accounts with zero or negative values.");
-        }
-      }
-    }
+    List<String> notes = BinFitSpec.abcWarnings(column, ids, counts, m, scan.present());
     if (!precision.isExact()) {
       notes.add(String.format(Locale.ROOT, "ABC model on column '%s': approximate fit (Spark "
           + "approxQuantile, relative error %s, %d buckets of the %d positive values); per threshold "
@@ -155,7 +138,7 @@ public final class SparkAbcFit {
           + "with the exact fit.", column, precision.relativeError(), groups.buckets, m,
           3 * precision.relativeError()));
     }
-    return AbcModel.of(column, rule, thresholds, cut, ids, names != null ? names : ids, notes);
+    return AbcModel.of(column, rule, thresholds, cut, ids, names, notes);
   }
 
   /** Distinct positive values with counts, largest first, streamed through the driver. */
@@ -302,32 +285,8 @@ public final class SparkAbcFit {
     }
 
     private int classOf(double before, double after, double t) {
-      int c = 0;
-      if (rule == AbcRule.PRIMARY) {
-        double share = after / t;
-        while (c < thresholds.length && share > thresholds[c]) {
-          c++;
-        }
-      } else {
-        double share = before / t;
-        while (c < thresholds.length && share >= thresholds[c]) {
-          c++;
-        }
-      }
-      return c;
+      return BinFitSpec.abcClass(rule, thresholds, before, after, t);
     }
-  }
-
-  /** Default class id of a 0-based index: {@code A..Z}, then {@code AA, AB, ...} (as core). */
-  static String letters(int index) {
-    StringBuilder sb = new StringBuilder();
-    int i = index + 1;
-    while (i > 0) {
-      int r = (i - 1) % 26;
-      sb.append((char) ('A' + r));
-      i = (i - 1) / 26;
-    }
-    return sb.reverse().toString();
   }
 
   /**
@@ -338,8 +297,7 @@ public final class SparkAbcFit {
    */
   @Override
   public String toString() {
-    return "SparkAbcFit[value=" + column + ", thresholds=" + Arrays.toString(thresholds) + ", rule="
-        + rule + ", names=" + (names == null ? "default" : names) + ", precision=" + precision
+    return "SparkAbcFit[value=" + column + ", " + classes + ", precision=" + precision
         + ", idColumn=" + idColumn + "]";
   }
 
@@ -352,9 +310,7 @@ public final class SparkAbcFit {
   public static final class Builder {
 
     private String column;
-    private double[] thresholds;
-    private AbcRule rule;
-    private List<String> names;
+    private final BinFitSpec.AbcClasses spec = new BinFitSpec.AbcClasses("SparkAbcFit");
     private Precision precision;
     private String idColumn = "id";
 
@@ -390,27 +346,7 @@ public final class SparkAbcFit {
      * @throws IllegalStateException when the thresholds were already set
      */
     public Builder thresholds(double... thresholds) {
-      Objects.requireNonNull(thresholds, "thresholds");
-      double[] t = thresholds.clone();
-      if (t.length == 0) {
-        throw new IllegalArgumentException(
-            "SparkAbcFit needs at least one threshold (two classes), was none.");
-      }
-      for (int j = 0; j < t.length; j++) {
-        if (!(t[j] > 0 && t[j] <= 1)) {
-          throw new IllegalArgumentException(
-              "SparkAbcFit thresholds must be in (0, 1], threshold " + j + " was " + t[j] + ".");
-        }
-        if (j > 0 && !(t[j] > t[j - 1])) {
-          throw new IllegalArgumentException("SparkAbcFit thresholds must be strictly increasing; "
-              + t[j] + " follows " + t[j - 1] + ".");
-        }
-      }
-      if (this.thresholds != null) {
-        throw new IllegalStateException("SparkAbcFit thresholds were already set to "
-            + Arrays.toString(this.thresholds) + ".");
-      }
-      this.thresholds = t;
+      spec.thresholds(thresholds);
       return this;
     }
 
@@ -422,11 +358,7 @@ public final class SparkAbcFit {
      * @throws IllegalStateException when the rule was already set
      */
     public Builder rule(AbcRule rule) {
-      Objects.requireNonNull(rule, "rule");
-      if (this.rule != null) {
-        throw new IllegalStateException("SparkAbcFit rule was already set to " + this.rule + ".");
-      }
-      this.rule = rule;
+      spec.rule(rule);
       return this;
     }
 
@@ -439,18 +371,7 @@ public final class SparkAbcFit {
      * @throws IllegalStateException when names were already set
      */
     public Builder names(String... names) {
-      Objects.requireNonNull(names, "names");
-      List<String> n = List.of(names);
-      for (String s : n) {
-        if (s.isBlank()) {
-          throw new IllegalArgumentException(
-              "SparkAbcFit names must be non-blank, was \"" + s + "\".");
-        }
-      }
-      if (this.names != null) {
-        throw new IllegalStateException("SparkAbcFit names were already set to " + this.names + ".");
-      }
-      this.names = n;
+      spec.names(names);
       return this;
     }
 
@@ -499,11 +420,7 @@ public final class SparkAbcFit {
       if (column == null) {
         throw new IllegalStateException("SparkAbcFit needs a value: call value(column).");
       }
-      int k = (thresholds == null ? DEFAULT_THRESHOLDS.length : thresholds.length) + 1;
-      if (names != null && names.size() != k) {
-        throw new IllegalStateException("SparkAbcFit has " + k + " classes but " + names.size()
-            + " names " + names + ".");
-      }
+      spec.checkComplete();
       return new SparkAbcFit(this);
     }
   }

@@ -5,6 +5,7 @@ import dev.segmentation.allocation.AllocationProblem;
 import dev.segmentation.allocation.ServiceLevel;
 import dev.segmentation.allocation.SolveLimits;
 import dev.segmentation.allocation.internal.Compiled;
+import dev.segmentation.allocation.internal.Mckp;
 import dev.segmentation.allocation.internal.PlanParts;
 import dev.segmentation.allocation.internal.Solver;
 import dev.segmentation.allocation.json.AllocationJson;
@@ -12,7 +13,9 @@ import dev.segmentation.core.AccountTable;
 import dev.segmentation.core.DataValidationException;
 import dev.segmentation.spark.internal.AllocationBlocks;
 import dev.segmentation.spark.internal.RowBlockConverter;
+import dev.segmentation.spark.internal.SparkAccounts;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -50,18 +53,44 @@ import org.apache.spark.storage.StorageLevel;
  * then position in the partition). The plan equals {@code problem.solve(limits)} of the problem with
  * the template's settings and those accounts in that order (with the same segments), compared by
  * {@link AllocationPlan#equals} (bit for bit), under the same iteration limit; time limits and
- * cancellation are not reproducible on either side.
+ * cancellation during a solve are not reproducible on either side (a solve cancelled before it starts
+ * gives the same plan: the fast repair after a stop runs in the partitions too).
  *
  * <p><b>What runs where.</b> Each partition compiles its accounts into candidate arrays (value, cost
- * and hours of every eligible option; cached on the executors). The Lagrangian dual is minimised on the
- * driver by the single-machine cutting-plane method, but every evaluation of the dual function — the
- * bulk of the work, tens to hundreds of passes — is one Spark job: the current multipliers (one per
- * limit) travel to the executors, each partition prices its accounts with the single-machine pricing
- * loop and returns sums per block of 4,096 accounts, and the driver adds them in block order exactly
- * as the single-machine evaluation does. The candidate arrays are also collected to the driver once
- * (about {@code 12 + 8 m} bytes per candidate, {@code m} limits), where the repair, improve and core
- * search steps and the plan itself (one outcome per account) are computed exactly as on one machine.
- * Driver memory therefore grows with the number of accounts, like the plan it returns.
+ * and hours of every eligible option), which stay cached on the executors; the driver never collects
+ * them (except for branch and bound, below). Every step that touches every account is a Spark job
+ * whose per-account work runs in the partitions with the single-machine kernels, and the driver makes
+ * the decisions on one thread with the single-machine code:
+ * <ul>
+ *   <li>the first job compiles the partitions and returns the account ids and segments (the plan
+ *       lists them) and what the dual's multiplier box needs; the checks of single limits and
+ *       service levels are sums over the accounts (block sums) plus, per service level and limit,
+ *       the smallest extra uses the level needs;
+ *   <li>every evaluation of the Lagrangian dual (tens to hundreds) is one job: the multipliers (one
+ *       per limit) travel out, sums per block of 4,096 accounts come back, added in block order as
+ *       on one machine (a block split between partitions is continued from its first part's sum in
+ *       a second job when its per-account terms would come to more than 256 KiB in all);
+ *   <li>the rounding: the choice of every account is a rule broadcast with each job (the best
+ *       candidate at the final prices, after a stop the fast repair's rule "every account rated
+ *       below a bucket takes its least-using candidate", then the few accounts the driver moved);
+ *       each repair or improvement pass returns proposals page by page in the order they are
+ *       tried, so a pass stops fetching once the plan is feasible, and upgrades that certainly no
+ *       longer fit are left out;
+ *       the core search returns each partition's smallest margins, then the candidates of the 48
+ *       core accounts;
+ *   <li>the plan comes back as one outcome row per account (option, explanation, value, cost, use).
+ * </ul>
+ * What reaches the driver, with {@code m} limits: about {@code 8 m} bytes per block of 4,096 accounts
+ * for each sum (plus {@code 8 m} per account of a block begun in an earlier partition, fewer than
+ * 4,096 per partition); {@code 16 + 16 m} bytes per proposal fetched; {@code 12} bytes per account
+ * of each partition's smallest margins and {@code 12 + 8 m} per core candidate; {@code 56 + 8 m}
+ * bytes per outcome row, and the ids and segments; for the check of each service level against each
+ * limit, at most the level's required number of smallest extra uses (8 bytes each) per partition.
+ * Branch and bound ({@link
+ * dev.segmentation.allocation.SolveMethod#EXACT}, or {@code AUTO} up to {@link
+ * AllocationProblem#EXACT_AUTO_LIMIT} accounts) works on the whole instance, so it collects every
+ * candidate (about {@code 12 + 8 m} bytes each). The driver's memory thus grows with the number of
+ * accounts only through the plan itself and the accounts it moved.
  *
  * <p>Column types follow {@link SparkSegmenter}: numeric Spark columns are numbers, string and boolean
  * columns categorical (for {@code eligibleWhen} conditions); {@code null} is a missing value. The
@@ -164,9 +193,10 @@ public final class SparkAllocation {
         accounts.javaRDD(), templateJson, converter, segmentIndex, blockSize);
     parts.persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      List<AllocationBlocks.Part> collected;
+      int m = frame(new ArrayList<>(), new String[0]).rowName.length;
+      List<AllocationBlocks.Summary> summaries;
       try {
-        collected = AllocationBlocks.collect(parts);
+        summaries = AllocationBlocks.summarize(parts, m);
       } catch (Exception e) {
         // a data error on an executor: report the library's own exception, not Spark's wrapper
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -179,62 +209,48 @@ public final class SparkAllocation {
         }
         throw new IllegalStateException("The Spark job compiling the accounts failed: " + e, e);
       }
-      Compiled c = assemble(collected);
-      int[] sizes = new int[collected.size()];
+      int[] sizes = new int[summaries.size()];
+      List<String> ids = new ArrayList<>();
+      List<String> segmentList = new ArrayList<>();
       for (int p = 0; p < sizes.length; p++) {
-        sizes[p] = collected.get(p).n();
+        AllocationBlocks.Summary s = summaries.get(p);
+        sizes[p] = s.ids().length;
+        ids.addAll(List.of(s.ids()));
+        segmentList.addAll(Arrays.asList(s.segments()));
       }
-      Solver.Outcome o = Solver.solve(c, template.method(), limits,
-          AllocationBlocks.oracle(parts, sizes, c.mckp));
+      String[] segments = segmentList.toArray(new String[0]);
+      check(ids, segments);
+      Compiled frame = frame(ids, segments);
+      double[] rhs = AllocationBlocks.solverRhs(parts, sizes, frame.capacity);
+      Mckp shape = AllocationBlocks.boxShape(summaries, rhs);
+      SparkAccounts passes = SparkAccounts.of(parts, sizes, m, rhs);
+      Solver.Outcome o = Solver.solve(frame.rowName, frame.rowKind, shape, passes,
+          template.method(), limits, AllocationBlocks.oracle(parts, sizes, shape));
       List<String> roles = new ArrayList<>();
       template.roles().forEach(r -> roles.add(r.name()));
-      return PlanParts.plan(c, o, roles);
+      return PlanParts.plan(frame, o, roles);
     } finally {
       parts.unpersist(false);
     }
   }
 
-  private Compiled assemble(List<AllocationBlocks.Part> parts) {
-    int n = 0;
-    int cands = 0;
-    int useLength = 0;
-    for (AllocationBlocks.Part p : parts) {
-      n += p.n();
-      cands += p.option().length;
-      useLength += p.use().length;
-    }
+  /**
+   * The rows, names and amounts of the problem over the given accounts, without candidates (its
+   * instance is empty: the candidates stay on the executors).
+   */
+  private Compiled frame(List<String> ids, String[] segments) {
+    int n = ids.size();
+    return Compiled.assemble(template, ids, segments, new int[n + 1], new int[0], new double[0],
+        new double[0], new double[0], new double[0]);
+  }
+
+  /** Checks ids, locks and service-level segments against the dataset. */
+  private void check(List<String> ids, String[] segments) {
+    int n = ids.size();
     if (n == 0) {
       throw new DataValidationException(
           "The accounts dataset has no rows; expected at least one account.", null, null, -1, null);
     }
-    List<String> ids = new ArrayList<>(n);
-    String[] segments = new String[n];
-    int[] start = new int[n + 1];
-    int[] option = new int[cands];
-    double[] value = new double[cands];
-    double[] gross = new double[cands];
-    double[] cost = new double[cands];
-    double[] use = new double[useLength];
-    int i0 = 0;
-    int k0 = 0;
-    int u0 = 0;
-    for (AllocationBlocks.Part p : parts) {
-      for (int i = 0; i < p.n(); i++) {
-        ids.add(p.ids()[i]);
-        segments[i0 + i] = p.segments()[i];
-        start[i0 + i] = k0 + p.start()[i];
-      }
-      int k = p.option().length;
-      System.arraycopy(p.option(), 0, option, k0, k);
-      System.arraycopy(p.value(), 0, value, k0, k);
-      System.arraycopy(p.gross(), 0, gross, k0, k);
-      System.arraycopy(p.cost(), 0, cost, k0, k);
-      System.arraycopy(p.use(), 0, use, u0, p.use().length);
-      i0 += p.n();
-      k0 += k;
-      u0 += p.use().length;
-    }
-    start[n] = k0;
     Map<String, Integer> rowOf = new HashMap<>(n * 2);
     for (int i = 0; i < n; i++) {
       Integer before = rowOf.putIfAbsent(ids.get(i), i);
@@ -263,7 +279,6 @@ public final class SparkAllocation {
             + new TreeSet<>(present) + ".");
       }
     }
-    return Compiled.assemble(template, ids, segments, start, option, value, gross, cost, use);
   }
 
   /**

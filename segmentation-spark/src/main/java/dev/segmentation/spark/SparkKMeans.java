@@ -5,14 +5,16 @@ import dev.segmentation.core.Criteria;
 import dev.segmentation.core.DataValidationException;
 import dev.segmentation.core.criteria.Criterion;
 import dev.segmentation.core.criteria.FittedCriteria;
+import dev.segmentation.core.criteria.RowIssue;
+import dev.segmentation.core.internal.FeatureTransform;
 import dev.segmentation.core.internal.BlockExecutor;
 import dev.segmentation.core.internal.KMeansEngine;
 import dev.segmentation.core.json.ModelJson;
 import dev.segmentation.core.model.KMeans;
 import dev.segmentation.core.model.KMeansAlgorithm;
 import dev.segmentation.core.model.KMeansModel;
+import dev.segmentation.core.table.NumericColumn;
 import dev.segmentation.spark.internal.KMeansBlocks;
-import dev.segmentation.spark.internal.PartitionOrder;
 import dev.segmentation.spark.internal.RowBlockConverter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,10 +51,15 @@ import org.apache.spark.storage.StorageLevel;
  * feature rows in row order and adds the block sums in block order, exactly as core's trainer sums a
  * fresh update, and divides as it does; so from the same starting centroids the labels, the centroids
  * (bit for bit), the iterations and the inertia equal those of {@code KMeans} with
- * {@code initialCentroids(start)} on a table of the same rows in the same order, for any partitioning
- * of that order. Two documented differences: an empty cluster keeps its previous centroid here (core
+ * {@code initialCentroids(start)} (and the same {@code weights} column, if any) on a table of the
+ * same rows in the same order, for any partitioning of that order. Two documented differences: an empty cluster keeps its previous centroid here (core
  * re-seeds it at the farthest point), and with {@code tolerance > 0} the variance that scales the
  * tolerance is summed per partition (it may differ from core's in the last bits).
+ *
+ * <p><b>Weights.</b> {@link Builder#weights(String)} names a numeric column of per-account weights,
+ * used as core's {@code KMeans} uses them: weighted centroid sums and inertia (each block summed by
+ * core's kernel with the rows' weights), weighted k-means++ and a weighted k-means||. Invalid weights
+ * are refused with core's messages.
  *
  * <p><b>The model.</b> Centroids, cluster sizes, inertia, iterations and convergence come from the
  * full dataset; the criteria are fitted on the sample when given as {@link Criteria} (pass
@@ -87,6 +94,7 @@ public final class SparkKMeans {
   private final int rounds;
   private final String idColumn;
   private final int blockSize;
+  private final String weightColumn;
 
   private SparkKMeans(Builder b) {
     this.clusters = b.clusters;
@@ -101,6 +109,7 @@ public final class SparkKMeans {
     this.rounds = b.rounds;
     this.idColumn = b.idColumn;
     this.blockSize = b.blockSize;
+    this.weightColumn = b.weightColumn;
   }
 
   /**
@@ -119,7 +128,8 @@ public final class SparkKMeans {
    * @param criteria what to cluster by (fitted on the sample)
    * @return the model
    * @throws DataValidationException when a column is missing, the dataset has fewer rows with
-   *     features than clusters, or the criteria cannot be fitted on the sample
+   *     features than clusters, the criteria cannot be fitted on the sample, or (with
+   *     {@link Builder#weights(String)}) a weight is not finite and {@code >= 0} or they sum to 0
    */
   public KMeansModel fit(Dataset<Row> accounts, Criteria criteria) {
     Objects.requireNonNull(criteria, "criteria");
@@ -132,8 +142,9 @@ public final class SparkKMeans {
    * @param accounts the accounts: the id column and the columns the criteria read
    * @param criteria fitted criteria
    * @return the model
-   * @throws DataValidationException when a column is missing or the dataset has fewer rows with
-   *     features than clusters
+   * @throws DataValidationException when a column is missing, the dataset has fewer rows with
+   *     features than clusters, or (with {@link Builder#weights(String)}) a weight is not finite and
+   *     {@code >= 0} or they sum to 0
    */
   public KMeansModel fit(Dataset<Row> accounts, FittedCriteria criteria) {
     Objects.requireNonNull(criteria, "criteria");
@@ -146,6 +157,15 @@ public final class SparkKMeans {
     Set<String> columns = new LinkedHashSet<>();
     for (Criterion c : read) {
       columns.addAll(c.source().columns());
+    }
+    boolean weightInSchema = false;
+    if (weightColumn != null) {
+      for (String f : accounts.schema().fieldNames()) {
+        weightInSchema |= f.equals(weightColumn);
+      }
+      if (weightInSchema) {
+        columns.add(weightColumn);
+      }
     }
     RowBlockConverter converter =
         RowBlockConverter.of(accounts.schema(), idColumn, new ArrayList<>(columns));
@@ -163,16 +183,25 @@ public final class SparkKMeans {
           sampled.size(), clusters), null, null, -1, null);
     }
     AccountTable sample = converter.toTable(sampled);
+    if (weightColumn != null) {
+      try {
+        sample.numeric(weightColumn);
+      } catch (IllegalArgumentException e) {
+        // core's message for a missing or non-numeric weight column
+        throw new DataValidationException("KMeans.weights: " + e.getMessage(), null, weightColumn,
+            -1, e);
+      }
+    }
     FittedCriteria fc = fitted != null ? fitted : criteria.fit(sample);
     int d = fc.dimension();
     JavaRDD<KMeansBlocks.Part> parts = KMeansBlocks.features(
-        accounts.javaRDD(), ModelJson.write(fc), converter, blockSize);
+        accounts.javaRDD(), ModelJson.write(fc), converter, blockSize, weightColumn);
     parts.persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      List<Integer> sizes = PartitionOrder.partials(parts, (index, it) -> it.next().n());
+      List<KMeansBlocks.Summary> sizes = KMeansBlocks.summaries(parts);
       int[] offsets = new int[sizes.size() + 1];
       for (int p = 0; p < sizes.size(); p++) {
-        offsets[p + 1] = offsets[p] + sizes.get(p);
+        offsets[p + 1] = offsets[p] + sizes.get(p).n();
       }
       int n = offsets[sizes.size()];
       if (clusters > n) {
@@ -180,7 +209,8 @@ public final class SparkKMeans {
             "SparkKMeans.clusters must be between 1 and the number of accounts with features (%d), "
                 + "was %d.", n, clusters), null, null, -1, null);
       }
-      double[] start = start(parts, offsets, n, d, sample, fc);
+      double[] totals = checkWeights(sizes);
+      double[] start = start(parts, offsets, n, d, sample, fc, totals);
       double shiftTol = tolerance == 0 ? 0.0 : tolerance * KMeansBlocks.meanVariance(parts, n, d);
       // Lloyd: one pass per centre update; the means divide as core's trainer does
       double[] centers = start.clone();
@@ -222,6 +252,35 @@ public final class SparkKMeans {
     }
   }
 
+  /**
+   * Core's weight checks, on the rows with features in dataset order: the first weight that is not
+   * finite and {@code >= 0} is named, then a zero total is refused (same messages as core's
+   * {@code KMeans}). Returns each partition's total weight, or {@code null} when unweighted.
+   */
+  private double[] checkWeights(List<KMeansBlocks.Summary> parts) {
+    if (weightColumn == null) {
+      return null;
+    }
+    double[] totals = new double[parts.size()];
+    double total = 0;
+    for (int p = 0; p < totals.length; p++) {
+      KMeansBlocks.Summary s = parts.get(p);
+      if (s.bad()) {
+        throw new DataValidationException(String.format(Locale.ROOT,
+            "KMeans weight column '%s', account \"%s\": %s is not a finite weight >= 0.",
+            weightColumn, s.badId(), s.badValue()), s.badId(), weightColumn, -1, null);
+      }
+      totals[p] = s.weight();
+      total += s.weight();
+    }
+    if (!(total > 0)) {
+      throw new DataValidationException(
+          "KMeans weight column '" + weightColumn + "' sums to 0; at least one weight must be > 0.",
+          null, weightColumn, -1, null);
+    }
+    return totals;
+  }
+
   /** Centres from the sums (core's division: multiply by the inverse weight); empty keeps old. */
   private boolean means(KMeansBlocks.Pass pass, double[] old, double[] next, int d) {
     boolean anyEmpty = false;
@@ -241,7 +300,7 @@ public final class SparkKMeans {
   }
 
   private double[] start(JavaRDD<KMeansBlocks.Part> parts, int[] offsets, int n, int d,
-      AccountTable sample, FittedCriteria fc) {
+      AccountTable sample, FittedCriteria fc, double[] totals) {
     switch (init) {
       case GIVEN: {
         if (initialCentroids[0].length != d) {
@@ -252,18 +311,49 @@ public final class SparkKMeans {
         return flatten(initialCentroids);
       }
       case SAMPLE:
-        return flatten(KMeans.builder().clusters(clusters).restarts(restarts)
-            .maxIterations(maxIterations).tolerance(tolerance).seed(seed).parallelism(1).build()
-            .fit(sample, fc).centroids());
+        return sampleStart(sample, fc, true);
       default:
-        return kMeansParallel(parts, offsets, n, d, sample, fc);
+        return kMeansParallel(parts, offsets, n, d, sample, fc, totals);
     }
   }
 
+  /**
+   * Core's k-means on the sample (weighted when a weight column is set, unweighted when the sample's
+   * weights sum to 0).
+   */
+  private double[] sampleStart(AccountTable sample, FittedCriteria fc, boolean withTolerance) {
+    KMeans.Builder b = KMeans.builder().clusters(clusters).restarts(restarts)
+        .maxIterations(maxIterations).seed(seed).parallelism(1);
+    if (withTolerance) {
+      b.tolerance(tolerance);
+    }
+    if (weightColumn != null && sampleWeight(sample, fc) > 0) {
+      b.weights(weightColumn);
+    }
+    return flatten(b.build().fit(sample, fc).centroids());
+  }
+
+  /** Total weight of the sample rows with features and a valid weight. */
+  private double sampleWeight(AccountTable sample, FittedCriteria fc) {
+    NumericColumn w = sample.numeric(weightColumn);
+    boolean[] bad = new boolean[sample.rowCount()];
+    for (RowIssue issue : FeatureTransform.run(fc, sample).issues()) {
+      bad[issue.row()] = true;
+    }
+    double total = 0;
+    for (int i = 0; i < bad.length; i++) {
+      if (!bad[i]) {
+        total += w.get(i);
+      }
+    }
+    return total;
+  }
+
   private double[] kMeansParallel(JavaRDD<KMeansBlocks.Part> parts, int[] offsets, int n, int d,
-      AccountTable sample, FittedCriteria fc) {
+      AccountTable sample, FittedCriteria fc, double[] totals) {
     UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
-    double[] cands = KMeansBlocks.row(parts, offsets, rng.nextInt(n));
+    double[] cands = totals == null ? KMeansBlocks.row(parts, offsets, rng.nextInt(n))
+        : KMeansBlocks.weightedRow(parts, totals, rng.nextDouble());
     int c = 1;
     double l = oversampling * clusters;
     for (int round = 0; round < rounds; round++) {
@@ -293,9 +383,7 @@ public final class SparkKMeans {
       return best;
     } catch (KMeansEngine.TooFewDistinctPoints e) {
       // fewer distinct candidates than clusters (tiny or repetitive data): start from the sample
-      return flatten(KMeans.builder().clusters(clusters).restarts(restarts)
-          .maxIterations(maxIterations).seed(seed).parallelism(1).build().fit(sample, fc)
-          .centroids());
+      return sampleStart(sample, fc, false);
     }
   }
 
@@ -304,16 +392,19 @@ public final class SparkKMeans {
     double[][] start2 = unflatten(start, d);
     double[][] final2 = unflatten(centers, d);
     // original-unit centroids and segment names: core's model on the sample at the final centroids
-    KMeansModel carrier = KMeans.builder().initialCentroids(final2).maxIterations(0)
-        .algorithm(KMeansAlgorithm.LLOYD).parallelism(1).build().fit(sample, fc);
-    KMeans settings = KMeans.builder().initialCentroids(start2).maxIterations(maxIterations)
-        .tolerance(tolerance).seed(seed).algorithm(KMeansAlgorithm.LLOYD).build();
-    int[] sizes = new int[clusters];
-    for (int j = 0; j < clusters; j++) {
-      sizes[j] = (int) pass.weights()[j];
+    KMeans.Builder carry = KMeans.builder().initialCentroids(final2).maxIterations(0)
+        .algorithm(KMeansAlgorithm.LLOYD).parallelism(1);
+    KMeans.Builder settings = KMeans.builder().initialCentroids(start2).maxIterations(maxIterations)
+        .tolerance(tolerance).seed(seed).algorithm(KMeansAlgorithm.LLOYD);
+    if (weightColumn != null) {
+      settings.weights(weightColumn);
+      if (sampleWeight(sample, fc) > 0) {
+        carry.weights(weightColumn);
+      }
     }
-    return KMeansModel.of(settings, fc, final2, carrier.originalCentroids(), carrier.segments(),
-        sizes, pass.inertia(), iterations, converged, 0);
+    KMeansModel carrier = carry.build().fit(sample, fc);
+    return KMeansModel.of(settings.build(), fc, final2, carrier.originalCentroids(),
+        carrier.segments(), pass.counts(), pass.inertia(), iterations, converged, 0);
   }
 
   private static double[] flatten(double[][] rows) {
@@ -343,7 +434,8 @@ public final class SparkKMeans {
     return "SparkKMeans[clusters=" + clusters + ", init=" + init + ", restarts=" + restarts
         + ", maxIterations=" + maxIterations + ", tolerance=" + tolerance + ", seed=" + seed
         + ", sampleSize=" + sampleSize + ", oversampling=" + oversampling + ", rounds=" + rounds
-        + ", idColumn=" + idColumn + ", blockSize=" + blockSize + "]";
+        + ", idColumn=" + idColumn + ", blockSize=" + blockSize + ", weights="
+        + (weightColumn == null ? "none" : weightColumn) + "]";
   }
 
   /**
@@ -365,6 +457,7 @@ public final class SparkKMeans {
     private int rounds = DEFAULT_ROUNDS;
     private String idColumn = AccountTable.DEFAULT_ID_COLUMN;
     private int blockSize = SparkSegmenter.DEFAULT_BLOCK_SIZE;
+    private String weightColumn;
 
     private Builder() {}
 
@@ -560,6 +653,29 @@ public final class SparkKMeans {
      */
     public Builder blockSize(int rows) {
       this.blockSize = positive(rows, "blockSize");
+      return this;
+    }
+
+    /**
+     * Weights accounts by a numeric column (for example revenue), as core's
+     * {@code KMeans.Builder#weights}: in the centroid update (weighted means), in the inertia
+     * ({@code sum w_i ||x_i - c||^2}), in the sample initialisation's k-means++ and in k-means||
+     * (first candidate drawn proportional to {@code w}, rows drawn with probability
+     * {@code min(1, l w D^2 / phi)}, candidates weighted by the total weight of their rows). Weights
+     * of the rows with features must be finite and {@code >= 0} with a positive total; the fit
+     * otherwise throws core's {@code DataValidationException} (first offending account in dataset
+     * order). Cluster sizes stay row counts.
+     *
+     * @param column a numeric column of the dataset, non-blank
+     * @return this builder
+     * @throws IllegalArgumentException when blank
+     */
+    public Builder weights(String column) {
+      Objects.requireNonNull(column, "column");
+      if (column.isBlank()) {
+        throw new IllegalArgumentException("SparkKMeans.weights column name must be non-blank.");
+      }
+      this.weightColumn = column;
       return this;
     }
 

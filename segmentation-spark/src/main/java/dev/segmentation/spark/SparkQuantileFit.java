@@ -2,17 +2,18 @@ package dev.segmentation.spark;
 
 import dev.segmentation.core.DataValidationException;
 import dev.segmentation.core.criteria.QuantileMethod;
+import dev.segmentation.core.internal.BinFitSpec;
 import dev.segmentation.core.model.QuantileModel;
 import dev.segmentation.core.model.Segment;
 import dev.segmentation.spark.internal.ColumnScan;
 import dev.segmentation.spark.internal.ExactQuantiles;
 import dev.segmentation.spark.internal.PartitionOrder;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -53,18 +54,20 @@ public final class SparkQuantileFit {
 
   private final String column;
   private final double[] probabilities;
-  private final boolean deciles;
   private final QuantileMethod method;
+  private final List<String> ids;
   private final List<String> names;
+  private final String bins;
   private final Precision precision;
   private final String idColumn;
 
   private SparkQuantileFit(Builder b) {
     this.column = b.column;
-    this.probabilities = b.probabilities.clone();
-    this.deciles = b.deciles;
-    this.method = b.method == null ? QuantileMethod.TYPE_7 : b.method;
-    this.names = b.names;
+    this.probabilities = b.spec.probabilities();
+    this.method = b.spec.method();
+    this.ids = b.spec.ids();
+    this.names = b.spec.names();
+    this.bins = b.spec.describe();
     this.precision = b.precision == null ? Precision.exact() : b.precision;
     this.idColumn = b.idColumn;
   }
@@ -100,21 +103,27 @@ public final class SparkQuantileFit {
     Objects.requireNonNull(data, "data");
     String what = "column '" + column + "'";
     ColumnScan scan = ColumnScan.of(data, column, idColumn, "a quantile model", "Quantile model");
-    double[] q;
-    List<String> notes = new ArrayList<>();
-    if (precision.isExact()) {
-      if (scan.present() > Integer.MAX_VALUE - 8) {
-        throw new DataValidationException(String.format(Locale.ROOT,
-            "Cannot fit a quantile model on %s exactly: %d values exceed the limit of %d.%n"
-                + "Use Precision.approximate(relativeError).", what, scan.present(),
-            Integer.MAX_VALUE - 8), null, column, -1, null);
-      }
-      q = ExactQuantiles.quantiles(scan.presentValues(), (int) scan.present(), method,
-          probabilities);
-    } else {
-      q = scan.presentValues().stat().approxQuantile(ColumnScan.VALUE, probabilities,
+    if (!precision.isExact()) {
+      double[] q = scan.presentValues().stat().approxQuantile(ColumnScan.VALUE, probabilities,
           precision.relativeError());
+      return model(what, scan, q, draft -> segmentCounts(scan, draft));
     }
+    if (scan.present() > Integer.MAX_VALUE - 8) {
+      throw new DataValidationException(String.format(Locale.ROOT,
+          "Cannot fit a quantile model on %s exactly: %d values exceed the limit of %d.%n"
+              + "Use Precision.approximate(relativeError).", what, scan.present(),
+          Integer.MAX_VALUE - 8), null, column, -1, null);
+    }
+    // each partition's values sorted once as a double[]: quantiles and bin counts read them
+    try (ExactQuantiles sorted = ExactQuantiles.sort(scan.presentValues())) {
+      double[] q = sorted.quantiles((int) scan.present(), method, probabilities);
+      return model(what, scan, q, draft -> sorted.binCounts(draft.edges()));
+    }
+  }
+
+  private QuantileModel model(String what, ColumnScan scan, double[] q,
+      Function<QuantileModel, long[]> binCounts) {
+    List<String> notes = new ArrayList<>();
     for (int j = 0; j < q.length; j++) {
       if (!Double.isFinite(q[j])) {
         throw new DataValidationException(String.format(Locale.ROOT,
@@ -126,13 +135,8 @@ public final class SparkQuantileFit {
         q[j] = q[j - 1];
       }
     }
-    int k = probabilities.length + 1;
-    List<String> ids = new ArrayList<>(k);
-    for (int j = 1; j <= k; j++) {
-      ids.add((deciles ? "D" : "Q") + j);
-    }
-    List<String> binNames = names != null ? names : ids;
-    collapseWarnings(what, q, ids, notes);
+    List<String> binNames = names;
+    BinFitSpec.collapseWarnings(what, probabilities, q, ids, notes);
     if (!precision.isExact()) {
       notes.add(String.format(Locale.ROOT, "Quantile model on %s: the quantiles are approximate "
           + "(Spark approxQuantile, relative error %s): each is a value whose rank among the %d "
@@ -142,11 +146,10 @@ public final class SparkQuantileFit {
     }
     QuantileModel draft =
         QuantileModel.ofColumn(column, method, probabilities, q, ids, binNames, notes);
-    long[] counts = segmentCounts(scan, draft);
+    long[] counts = binCounts.apply(draft);
     for (Segment s : draft.segments()) {
       if (counts[s.index()] == 0) {
-        notes.add("Segment " + s.id() + " (" + s.description() + ") holds none of the "
-            + scan.present() + " training accounts.");
+        notes.add(BinFitSpec.emptySegmentWarning(s.id(), s.description(), scan.present()));
       }
     }
     return QuantileModel.ofColumn(column, method, probabilities, q, ids, binNames, notes);
@@ -184,37 +187,6 @@ public final class SparkQuantileFit {
     return c;
   }
 
-  /** The warning text of the single-machine fit for runs of equal quantiles. */
-  private void collapseWarnings(String what, double[] q, List<String> ids, List<String> notes) {
-    int j = 0;
-    while (j < q.length) {
-      int b = j;
-      while (b + 1 < q.length && !(q[b + 1] > q[j])) {
-        b++;
-      }
-      if (b > j) {
-        List<String> ps = new ArrayList<>();
-        for (int t = j; t <= b; t++) {
-          ps.add(Double.toString(probabilities[t]));
-        }
-        notes.add("Quantile model on " + what + ": the quantiles at p = " + String.join(", ", ps)
-            + " are all " + format(q[j]) + " (ties); they collapse into one edge and "
-            + (b - j == 1 ? "bin " : "bins ") + String.join(", ", ids.subList(j + 1, b + 1))
-            + (b - j == 1 ? " is" : " are") + " dropped, so " + ids.get(j) + " also covers "
-            + (b - j == 1 ? "it." : "them."));
-      }
-      j = b + 1;
-    }
-  }
-
-  /** Shortest text that reads back exactly; integers without a decimal point (as core). */
-  static String format(double v) {
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-      return v == 0.0 ? "0" : Long.toString((long) v);
-    }
-    return Double.toString(v);
-  }
-
   /**
    * Lists every setting on one line.
    *
@@ -223,9 +195,8 @@ public final class SparkQuantileFit {
    */
   @Override
   public String toString() {
-    return "SparkQuantileFit[column=" + column + ", probabilities=" + Arrays.toString(probabilities)
-        + ", method=" + method + ", names=" + (names == null ? "default" : names) + ", precision="
-        + precision + ", idColumn=" + idColumn + "]";
+    return "SparkQuantileFit[column=" + column + ", " + bins + ", precision=" + precision
+        + ", idColumn=" + idColumn + "]";
   }
 
   /**
@@ -237,10 +208,7 @@ public final class SparkQuantileFit {
   public static final class Builder {
 
     private String column;
-    private double[] probabilities;
-    private boolean deciles;
-    private QuantileMethod method;
-    private List<String> names;
+    private final BinFitSpec.QuantileBins spec = new BinFitSpec.QuantileBins("SparkQuantileFit");
     private Precision precision;
     private String idColumn = "id";
 
@@ -277,16 +245,7 @@ public final class SparkQuantileFit {
      * @throws IllegalStateException when the bins were already set
      */
     public Builder bins(int k) {
-      if (k < 2) {
-        throw new IllegalArgumentException("SparkQuantileFit.bins must be >= 2, was " + k + ".");
-      }
-      checkBinsUnset();
-      double[] p = new double[k - 1];
-      for (int j = 1; j < k; j++) {
-        p[j - 1] = (double) j / k;
-      }
-      this.probabilities = p;
-      this.deciles = k == 10;
+      spec.bins(k);
       return this;
     }
 
@@ -319,33 +278,8 @@ public final class SparkQuantileFit {
      * @throws IllegalStateException when the bins were already set
      */
     public Builder probabilities(double... probabilities) {
-      Objects.requireNonNull(probabilities, "probabilities");
-      double[] p = probabilities.clone();
-      if (p.length == 0) {
-        throw new IllegalArgumentException(
-            "SparkQuantileFit needs at least one probability (two bins), was none.");
-      }
-      for (int j = 0; j < p.length; j++) {
-        if (!(p[j] > 0 && p[j] < 1)) {
-          throw new IllegalArgumentException("SparkQuantileFit probabilities must be in (0, 1), "
-              + "probability " + j + " was " + p[j] + ".");
-        }
-        if (j > 0 && !(p[j] > p[j - 1])) {
-          throw new IllegalArgumentException("SparkQuantileFit probabilities must be strictly "
-              + "increasing; " + p[j] + " follows " + p[j - 1] + ".");
-        }
-      }
-      checkBinsUnset();
-      this.probabilities = p;
-      this.deciles = false;
+      spec.probabilities(probabilities);
       return this;
-    }
-
-    private void checkBinsUnset() {
-      if (probabilities != null) {
-        throw new IllegalStateException("SparkQuantileFit bins were already set to probabilities "
-            + Arrays.toString(probabilities) + ".");
-      }
     }
 
     /**
@@ -356,12 +290,7 @@ public final class SparkQuantileFit {
      * @throws IllegalStateException when the method was already set
      */
     public Builder method(QuantileMethod method) {
-      Objects.requireNonNull(method, "method");
-      if (this.method != null) {
-        throw new IllegalStateException(
-            "SparkQuantileFit method was already set to " + this.method + ".");
-      }
-      this.method = method;
+      spec.method(method);
       return this;
     }
 
@@ -374,19 +303,7 @@ public final class SparkQuantileFit {
      * @throws IllegalStateException when names were already set
      */
     public Builder names(String... names) {
-      Objects.requireNonNull(names, "names");
-      List<String> n = List.of(names);
-      for (String s : n) {
-        if (s.isBlank()) {
-          throw new IllegalArgumentException(
-              "SparkQuantileFit names must be non-blank, was \"" + s + "\".");
-        }
-      }
-      if (this.names != null) {
-        throw new IllegalStateException(
-            "SparkQuantileFit names were already set to " + this.names + ".");
-      }
-      this.names = n;
+      spec.names(names);
       return this;
     }
 
@@ -435,15 +352,7 @@ public final class SparkQuantileFit {
       if (column == null) {
         throw new IllegalStateException("SparkQuantileFit needs a value: call column(name).");
       }
-      if (probabilities == null) {
-        throw new IllegalStateException("SparkQuantileFit needs bins: call bins(k), quartiles(), "
-            + "deciles() or probabilities(p...).");
-      }
-      int k = probabilities.length + 1;
-      if (names != null && names.size() != k) {
-        throw new IllegalStateException("SparkQuantileFit has " + k + " bins but " + names.size()
-            + " names " + names + ".");
-      }
+      spec.checkComplete();
       return new SparkQuantileFit(this);
     }
   }

@@ -31,6 +31,7 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Distributed k-means: Lloyd equals core's single-machine Lloyd; quality next to Spark MLlib. */
 class SparkKMeansTest {
@@ -148,6 +149,106 @@ class SparkKMeansTest {
     assertEquals(single.converged(), spark.converged(), what + ": converged");
     assertArrayEquals(single.clusterSizes(), spark.clusterSizes(), what + ": sizes");
     assertEquals(single, spark, what + ": whole model (dataset within the sample size)");
+  }
+
+  /**
+   * The table with a weight column "w" appended: spend-like weights in (0.05, 20], a share of exact
+   * zeros, and optionally one given bad value at a given row.
+   */
+  static AccountTable withWeights(AccountTable t, long seed, double zeros, int badRow,
+      double badValue) {
+    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed * 31 + 7);
+    double[] w = new double[t.rowCount()];
+    for (int i = 0; i < w.length; i++) {
+      double u = rng.nextDouble();
+      w[i] = rng.nextDouble() < zeros ? 0.0 : 0.05 + 20 * u * u;
+    }
+    if (badRow >= 0) {
+      w[badRow] = badValue;
+    }
+    String[] ids = new String[t.rowCount()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = t.id(i);
+    }
+    List<dev.segmentation.core.table.Column> cols = new ArrayList<>(t.columns());
+    cols.add(NumericColumn.of("w", w));
+    return AccountTable.of(ids, cols.toArray(new dev.segmentation.core.table.Column[0]));
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void weightedLloydEqualsTheSingleMachineWeightedLloydFromTheSameStart(long seed) {
+    int n = 4000 + (int) seed * 1700;
+    int d = 2 + (int) seed % 2;
+    int k = 2 + (int) seed;
+    boolean holes = seed == 2;                             // rows without features are dropped
+    AccountTable t = withWeights(blobs(n, d, k + 1, seed, holes ? 0.01 : 0.0), seed, 0.03, -1, 0);
+    FittedCriteria fc = criteria(d, true, holes).fit(t);
+    double[][] start = KMeans.builder().clusters(k).restarts(1).maxIterations(0).seed(seed)
+        .weights("w").build().fit(t, fc).centroids();
+    KMeansModel single = KMeans.builder().initialCentroids(start).algorithm(KMeansAlgorithm.LLOYD)
+        .weights("w").build().fit(t, fc);
+    int partitions = 2 + (int) seed;
+    KMeansModel spark = SparkKMeans.builder().initialCentroids(start).weights("w").build()
+        .fit(dataset(t, partitions), fc);
+    String what = "seed " + seed + " (n=" + n + ", d=" + d + ", k=" + k + ", " + partitions
+        + " partitions, weighted, " + single.iterations() + " iterations)";
+    for (int j = 0; j < k; j++) {
+      assertArrayEquals(single.centroid(j), spark.centroid(j), 0.0, what + ": centroid " + j);
+    }
+    assertEquals(single.inertia(), spark.inertia(), 0.0, what + ": weighted inertia");
+    assertEquals(single.iterations(), spark.iterations(), what + ": iterations");
+    assertArrayEquals(single.clusterSizes(), spark.clusterSizes(), what + ": sizes (row counts)");
+    assertEquals(single, spark, what + ": whole model (dataset within the sample size)");
+    KMeansModel unweighted = KMeans.builder().initialCentroids(start)
+        .algorithm(KMeansAlgorithm.LLOYD).build().fit(t, fc);
+    assertTrue(unweighted.inertia() != spark.inertia(), what + ": the weights change the fit");
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2})
+  void weightedInitialisationsAreReproducedByTheSingleMachineTrainer(long seed) {
+    AccountTable t = withWeights(blobs(3000, 2, 4, seed + 10), seed, 0.05, -1, 0);
+    Criteria raw = criteria(2, false);
+    FittedCriteria fc = raw.fit(t);
+    Dataset<Row> ds = dataset(t, 3);
+    for (SparkKMeansInit init : List.of(SparkKMeansInit.SAMPLE, SparkKMeansInit.K_MEANS_PARALLEL)) {
+      KMeansModel spark = SparkKMeans.builder().clusters(4).restarts(2).seed(seed).init(init)
+          .weights("w").build().fit(ds, raw);
+      String what = "seed " + seed + ", " + init;
+      assertEquals("w", spark.settings().weightColumn().orElseThrow(), what + ": weight column kept");
+      assertEquals(spark, spark.settings().fit(t, fc),
+          what + ": core's trainer with the recorded settings reproduces the model");
+    }
+  }
+
+  @Test
+  void invalidWeightsGiveTheSingleMachineErrors() {
+    AccountTable base = blobs(5000, 2, 3, 5L);
+    FittedCriteria fc = criteria(2, false).fit(base);
+    List<AccountTable> cases = List.of(
+        withWeights(base, 1, 0.0, 4321, -2.5),              // a negative weight in the last partition
+        withWeights(base, 2, 0.0, 17, Double.NaN),
+        withWeights(base, 3, 0.0, 2500, Double.POSITIVE_INFINITY),
+        withWeights(base, 4, 1.0, -1, 0));                  // all zero
+    for (AccountTable t : cases) {
+      DataValidationException core = assertThrows(DataValidationException.class,
+          () -> KMeans.builder().clusters(3).weights("w").build().fit(t, fc));
+      for (SparkKMeansInit init : List.of(SparkKMeansInit.SAMPLE, SparkKMeansInit.K_MEANS_PARALLEL)) {
+        DataValidationException spark = assertThrows(DataValidationException.class,
+            () -> SparkKMeans.builder().clusters(3).init(init).weights("w").build()
+                .fit(dataset(t, 3), fc));
+        assertEquals(core.getMessage(), spark.getMessage(), init + ": message");
+        assertEquals(core.accountId(), spark.accountId(), init + ": account");
+        assertEquals(core.column(), spark.column(), init + ": column");
+      }
+    }
+    DataValidationException core = assertThrows(DataValidationException.class,
+        () -> KMeans.builder().clusters(3).weights("nope").build().fit(base, fc));
+    DataValidationException spark = assertThrows(DataValidationException.class,
+        () -> SparkKMeans.builder().clusters(3).weights("nope").build().fit(dataset(base, 2), fc));
+    assertEquals(core.getMessage(), spark.getMessage(), "unknown weight column");
+    assertThrows(IllegalArgumentException.class, () -> SparkKMeans.builder().weights(" "));
   }
 
   @Test

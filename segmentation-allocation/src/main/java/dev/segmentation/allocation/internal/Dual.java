@@ -60,7 +60,7 @@ final class Dual {
     // a stop gives up the evaluation in progress (checked per block); the first one always completes
     Thread caller = Thread.currentThread();
     BooleanSupplier abort = () -> cancel.isCancelled() || caller.isInterrupted()
-        || System.nanoTime() > deadline;
+        || exec.interruptSeen() || System.nanoTime() > deadline;
     boolean[] first = {true};
     return minimize(p, (l, t) -> {
       if (first[0]) {

@@ -19,15 +19,15 @@ public final class PlanParts {
   /**
    * Builds the plan.
    *
-   * @param c the compiled problem
+   * @param c the compiled problem: its ids, segments, options, row names, kinds and amounts (its
+   *     candidates are not read: the per-account rows come from {@link Solver.Outcome#accounts})
    * @param o the outcome
    * @param roleNames the role names in problem order
    * @return the plan
    */
   public static AllocationPlan plan(Compiled c, Solver.Outcome o, List<String> roleNames) {
-    Mckp p = c.mckp;
-    int n = p.n;
-    int m = p.m;
+    int n = c.ids.size();
+    int m = c.rowName.length;
     List<String> optionIds = new ArrayList<>();
     for (CoverageOption opt : c.options) {
       optionIds.add(opt.id());
@@ -40,26 +40,26 @@ public final class PlanParts {
     double cost = 0;
     double objective = 0;
     double[] usage = new double[m];
+    boolean planned = o.accounts != null;
     List<AllocationPlan.AccountOutcome> outcomes = new ArrayList<>();
-    if (o.choice != null) {
+    if (planned) {
+      AccountPasses.Outcomes rows = o.accounts.outcomes(o.lambda);
+      // the totals in account order, as AllocationPlan sums them
       for (int i = 0; i < n; i++) {
-        int k = o.choice[i];
-        value += c.grossValue[k];
-        cost += c.cost[k];
-        objective += p.value[k];
+        value += rows.gross[i];
+        cost += rows.cost[i];
+        objective += rows.objective[i];
         for (int r = 0; r < m; r++) {
-          usage[r] += p.use[k * m + r];
+          usage[r] += rows.use[i * m + r];
         }
         List<Double> hours = new ArrayList<>(c.roleRows);
         for (int r = 0; r < c.roleRows; r++) {
-          hours.add(p.use[k * m + r]);
+          hours.add(rows.use[i * m + r]);
         }
-        double own = p.reduced(k, o.lambda);
-        int q = p.runnerUp(i, k, o.lambda);
-        outcomes.add(new AllocationPlan.AccountOutcome(optionIds.get(p.option[k]), own,
-            q < 0 ? "" : optionIds.get(p.option[q]),
-            q < 0 ? Double.POSITIVE_INFINITY : own - p.reduced(q, o.lambda), c.grossValue[k],
-            c.cost[k], hours));
+        int q = rows.runnerUp[i];
+        outcomes.add(new AllocationPlan.AccountOutcome(optionIds.get(rows.option[i]),
+            rows.reduced[i], q < 0 ? "" : optionIds.get(q), rows.margin[i], rows.gross[i],
+            rows.cost[i], hours));
       }
     }
     List<LimitUsage> limits = new ArrayList<>(m);
@@ -67,7 +67,7 @@ public final class PlanParts {
       boolean service = c.rowKind[r] == LimitKind.SERVICE_LEVEL;
       limits.add(new LimitUsage(c.rowName[r], c.rowKind[r],
           service ? -c.capacity[r] : c.capacity[r],
-          o.choice == null ? Double.NaN : (service ? -usage[r] : usage[r]), o.lambda[r]));
+          !planned ? Double.NaN : (service ? -usage[r] : usage[r]), o.lambda[r]));
     }
     return AllocationPlan.of(o.status, c.ids, segments, optionIds, roleNames, outcomes, value, cost,
         objective, o.bound, o.converged, o.iterations, limits, o.conflicts);

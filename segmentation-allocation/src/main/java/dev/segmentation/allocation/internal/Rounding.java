@@ -1,7 +1,9 @@
 package dev.segmentation.allocation.internal;
 
 import dev.segmentation.core.internal.BlockExecutor;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -75,12 +77,11 @@ public final class Rounding {
   }
 
   /**
-   * Repairs, then improves a choice vector in place. The per-account scoring of each pass runs in
-   * blocks of {@link BlockExecutor#BLOCK_ROWS} accounts on {@code exec}; every account's proposal
+   * Repairs, then improves a choice vector in place ({@link #repairAndImprove(AccountPasses,
+   * double[], BooleanSupplier)} over {@link LocalAccounts}). The per-account scoring of each pass runs
+   * in blocks of {@link BlockExecutor#BLOCK_ROWS} accounts on {@code exec}; every account's proposal
    * depends only on the state before the pass, so the result does not depend on the number of
-   * threads. {@code stop} is checked before each improvement pass (not during the repair, which the
-   * feasibility of the plan needs): once it is {@code true} the plan is returned as it is, feasible
-   * but with spare capacity left unused.
+   * threads.
    *
    * @param p the instance
    * @param choice candidate per account, modified
@@ -91,24 +92,55 @@ public final class Rounding {
    */
   public static boolean repairAndImprove(
       Mckp p, int[] choice, double[] prices, BlockExecutor exec, BooleanSupplier stop) {
-    double[] usage = usage(p, choice);
-    double[] scale = new double[p.m];
-    for (int r = 0; r < p.m; r++) {
-      scale[r] = Math.max(1e-12, Math.max(Math.abs(p.rhs[r]), 1.0));
+    return repairAndImprove(new LocalAccounts(p, null, null, exec, choice), prices, stop);
+  }
+
+  /**
+   * Repairs, then improves the choice of some accounts. Each pass asks the accounts for their
+   * proposals ({@link AccountPasses#repairProposals}, {@link AccountPasses#improveProposals}: every
+   * account's proposal depends only on the state before the pass), takes them in the order they are
+   * handed out (by {@link #sortKey}: key, then account index) and applies them on this thread while
+   * they still help, tracking the row use. The row use at the start is the block sum of {@link AccountPasses#usage}. {@code stop}
+   * is checked before each improvement pass (not during the repair, which the feasibility of the plan
+   * needs): once it is {@code true} the plan is returned as it is, feasible but with spare capacity
+   * left unused.
+   *
+   * @param a the accounts and their choice, modified
+   * @param prices non-negative prices of the rows used to rank moves (the dual multipliers)
+   * @param stop tells when to skip the remaining improvement passes
+   * @return {@code true} when the result is feasible
+   */
+  public static boolean repairAndImprove(AccountPasses a, double[] prices, BooleanSupplier stop) {
+    double[] rhs = a.rhs();
+    int m = rhs.length;
+    double[] usage = a.usage();
+    double[] scale = new double[m];
+    for (int r = 0; r < m; r++) {
+      scale[r] = Math.max(1e-12, Math.max(Math.abs(rhs[r]), 1.0));
     }
-    for (int pass = 0; pass < 200 && !feasible(p, usage); pass++) {
-      double before = violation(p, usage, scale);
-      repairPass(p, choice, usage, scale, exec);
-      if (!(violation(p, usage, scale) < before)) {
+    for (int pass = 0; pass < 200 && !feasible(rhs, usage); pass++) {
+      double before = PassKernels.violation(rhs, usage, scale);
+      repairPass(a, rhs, usage, scale);
+      if (!(PassKernels.violation(rhs, usage, scale) < before)) {
         break;
       }
     }
-    if (!feasible(p, usage)) {
+    if (!feasible(rhs, usage)) {
       return false;
     }
     for (int pass = 0; pass < 20 && !stop.getAsBoolean(); pass++) {
-      if (!improvePass(p, choice, usage, prices, scale, exec)) {
+      if (!improvePass(a, rhs, usage, prices, scale)) {
         break;
+      }
+    }
+    return true;
+  }
+
+  /** Tells whether a row use satisfies every row. */
+  static boolean feasible(double[] rhs, double[] usage) {
+    for (int r = 0; r < rhs.length; r++) {
+      if (usage[r] > rhs[r] + tol(rhs[r])) {
+        return false;
       }
     }
     return true;
@@ -153,16 +185,8 @@ public final class Rounding {
   }
 
   /**
-   * Repairs a choice vector in place by moving accounts to their {@linkplain #leastUsing least-using
-   * candidates}, when these together are feasible. Each account that differs from that target is
-   * rated by the value it loses per unit of scaled violation its move relieves at the start (moves
-   * that relieve nothing come last); the accounts are grouped by rating in 65,536 buckets of
-   * increasing rating, and the moves of whole buckets are applied up to the first bucket whose moves
-   * make the plan feasible; within that bucket, moves are applied in rating order (ties by account
-   * index) until it is. As every account on its target is feasible, so is the result. The cost is a
-   * few passes over the accounts in their order (the first and last on {@code exec}) and a sort of one
-   * bucket, whatever the violation: this is the repair after a stop, where a feasible plan is needed
-   * quickly and the improvement passes are skipped.
+   * Repairs a choice vector in place by moving accounts to their least-using candidates ({@link
+   * #repairTowardsLeastUsing(AccountPasses)} over {@link LocalAccounts}).
    *
    * @param p the instance
    * @param choice candidate per account, modified only when this returns {@code true}
@@ -171,152 +195,118 @@ public final class Rounding {
    *     when the least-using candidates together are not feasible
    */
   public static boolean repairTowardsLeastUsing(Mckp p, int[] choice, BlockExecutor exec) {
-    int m = p.m;
-    int n = p.n;
-    double[] w = leastUsingWeights(p);
-    int[] target = new int[n];
-    int blocks = BlockExecutor.blocks(n);
-    double[][] parts = new double[blocks][];
-    exec.run(blocks, b -> {
-      int to = Math.min(n, (b + 1) * BlockExecutor.BLOCK_ROWS);
-      double[] sums = new double[2 * m];
-      for (int i = b * BlockExecutor.BLOCK_ROWS; i < to; i++) {
-        int k = leastUsing(p, i, w);
-        target[i] = k;
-        for (int r = 0; r < m; r++) {
-          sums[r] += p.use[choice[i] * m + r];
-          sums[m + r] += p.use[k * m + r];
-        }
-      }
-      parts[b] = sums;
-    });
-    double[] usage = new double[m];
-    double[] targetUsage = new double[m];
-    for (double[] sums : parts) {
-      for (int r = 0; r < m; r++) {
-        usage[r] += sums[r];
-        targetUsage[r] += sums[m + r];
-      }
-    }
-    if (feasible(p, usage)) {
+    return repairTowardsLeastUsing(new LocalAccounts(p, null, null, exec, choice));
+  }
+
+  /**
+   * Repairs the choice by moving accounts to their {@linkplain #leastUsing least-using candidates},
+   * when these together are feasible. Each account that differs from that target is rated by the
+   * value it loses per unit of scaled violation its move relieves at the start (moves that relieve
+   * nothing come last; {@link PassKernels#leastUsingMove}); the accounts are grouped by rating in
+   * 65,536 buckets of increasing rating ({@link #bucket}), and the moves of whole buckets are applied
+   * up to the first bucket whose moves make the plan feasible; within that bucket, moves are applied
+   * in rating order (ties by account index) until it is. The bucket is found in two levels of 256
+   * groups ({@link AccountPasses#ratingHistogram}: use changes summed per block of accounts, blocks
+   * in order, then groups in order). As every account on its target is feasible, so is the result
+   * (if the sums' rounding leaves it infeasible, every account takes its target). The cost is a few
+   * passes over the accounts and a sort of one bucket, whatever the violation: this is the repair
+   * after a stop, where a feasible plan is needed quickly and the improvement passes are skipped.
+   *
+   * @param a the accounts and their choice, modified only when this returns {@code true}
+   * @return {@code true} when the result is feasible; {@code false}, with the choice unchanged, when
+   *     the least-using candidates together are not feasible
+   */
+  public static boolean repairTowardsLeastUsing(AccountPasses a) {
+    double[] rhs = a.rhs();
+    int m = rhs.length;
+    double[] sums = a.leastUsingSums();
+    double[] usage = Arrays.copyOf(sums, m);
+    double[] targetUsage = Arrays.copyOfRange(sums, m, 2 * m);
+    if (feasible(rhs, usage)) {
       return true;
     }
-    if (!feasible(p, targetUsage)) {
+    if (!feasible(rhs, targetUsage)) {
       return false;
     }
     double[] scale = new double[m];
     for (int r = 0; r < m; r++) {
-      scale[r] = Math.max(1e-12, Math.max(Math.abs(p.rhs[r]), 1.0));
+      scale[r] = Math.max(1e-12, Math.max(Math.abs(rhs[r]), 1.0));
     }
-    double v0 = violation(p, usage, scale);
-    double[] score = new double[n];
-    int[] bucket = new int[n];
-    exec.run(BlockExecutor.blocks(n), b -> {
-      int from = b * BlockExecutor.BLOCK_ROWS;
-      int to = Math.min(n, from + BlockExecutor.BLOCK_ROWS);
-      double[] trial = new double[m];
-      for (int i = from; i < to; i++) {
-        int cur = choice[i];
-        int k = target[i];
-        if (cur == k) {
-          bucket[i] = -1;
-          continue;
-        }
-        for (int r = 0; r < m; r++) {
-          trial[r] = usage[r] - p.use[cur * m + r] + p.use[k * m + r];
-        }
-        double relief = v0 - violation(p, trial, scale);
-        score[i] = relief > 0 ? (p.value[cur] - p.value[k]) / relief : Double.POSITIVE_INFINITY;
-        bucket[i] = (int) (orderable(score[i]) >>> (32 - BUCKET_BITS));
-      }
-    });
-    // use change of each bucket's moves, summed in account order
-    double[] delta = new double[BUCKETS * m];
-    boolean[] filled = new boolean[BUCKETS];
-    for (int i = 0; i < n; i++) {
-      int b = bucket[i];
-      if (b >= 0) {
-        filled[b] = true;
-        for (int r = 0; r < m; r++) {
-          delta[b * m + r] += p.use[target[i] * m + r] - p.use[choice[i] * m + r];
-        }
-      }
-    }
-    // the first bucket after whose moves (with those of every lower bucket) the plan is feasible
-    int last = -1;
+    double v0 = PassKernels.violation(rhs, usage, scale);
+    // the first group (of the high byte, then of the low byte) after whose moves, with those of
+    // every lower group, the plan is feasible
     double[] running = usage.clone();
+    int coarse = cutGroup(rhs, a.ratingHistogram(usage, scale, v0, -1), running);
+    int fine = coarse < 0 ? -1
+        : cutGroup(rhs, a.ratingHistogram(usage, scale, v0, coarse), running);
+    if (fine < 0) {
+      a.leastUsing();
+      return true;
+    }
+    int cut = coarse << 8 | fine;
+    // within the cut bucket: moves in rating order until feasible
+    AccountPasses.Proposals in = a.bucketAccounts(usage, scale, v0, cut);
+    List<long[]> keyed = new ArrayList<>();
+    for (int j = in.next(); j >= 0; j = in.next()) {
+      keyed.add(new long[] {sortKey(in.key(j), false, in.account(j)), j});
+    }
+    keyed.sort((x, y) -> Long.compare(x[0], y[0]));
+    int[] applied = new int[keyed.size()];
+    int count = 0;
+    for (long[] e : keyed) {
+      if (feasible(rhs, running)) {
+        break;
+      }
+      int j = (int) e[1];
+      for (int r = 0; r < m; r++) {
+        running[r] += in.to(j, r) - in.from(j, r);
+      }
+      applied[count++] = j;
+    }
+    a.moveBelow(usage, scale, v0, cut, in, applied, count);
+    if (!feasible(rhs, a.usage())) {
+      // rounding of the running sums: finish on the target, which is feasible
+      a.leastUsing();
+    }
+    return true;
+  }
+
+  /**
+   * Adds the groups of a histogram level to {@code running} in order up to the first after whose
+   * addition the plan is feasible (that one not added); returns it, or the last non-empty group.
+   */
+  private static int cutGroup(double[] rhs, double[] hist, double[] running) {
+    int m = rhs.length;
+    int last = -1;
     double[] next = new double[m];
-    for (int b = 0; b < BUCKETS; b++) {
-      if (filled[b]) {
-        last = b;
+    for (int g = 0; g < 256; g++) {
+      if (hist[256 * m + g] > 0) {
+        last = g;
         for (int r = 0; r < m; r++) {
-          next[r] = running[r] + delta[b * m + r];
+          next[r] = running[r] + hist[g * m + r];
         }
-        if (feasible(p, next)) {
+        if (feasible(rhs, next)) {
           break;
         }
         System.arraycopy(next, 0, running, 0, m);
       }
     }
-    int cut = last;
-    int inCut = 0;
-    for (int i = 0; i < n; i++) {
-      if (bucket[i] >= 0 && bucket[i] < cut) {
-        apply(p, choice, usage, i, target[i]);
-      } else if (bucket[i] == cut) {
-        inCut++;
-      }
-    }
-    long[] packed = new long[inCut];
-    int q = 0;
-    for (int i = 0; i < n; i++) {
-      if (bucket[i] == cut) {
-        packed[q++] = (orderable(score[i]) << 32) | i;
-      }
-    }
-    Arrays.sort(packed);
-    for (long key : packed) {
-      if (feasible(p, usage)) {
-        break;
-      }
-      int i = (int) key;
-      apply(p, choice, usage, i, target[i]);
-    }
-    if (!feasible(p, blockUsage(p, choice, exec))) {
-      // rounding of the running sums: finish on the target, which is feasible
-      System.arraycopy(target, 0, choice, 0, n);
-    }
-    return true;
+    return last;
   }
 
-  /** Row use of a choice vector, summed per block of accounts, blocks combined in order. */
-  private static double[] blockUsage(Mckp p, int[] choice, BlockExecutor exec) {
-    int m = p.m;
-    int blocks = BlockExecutor.blocks(p.n);
-    double[][] parts = new double[blocks][];
-    exec.run(blocks, b -> {
-      int to = Math.min(p.n, (b + 1) * BlockExecutor.BLOCK_ROWS);
-      double[] sums = new double[m];
-      for (int i = b * BlockExecutor.BLOCK_ROWS; i < to; i++) {
-        for (int r = 0; r < m; r++) {
-          sums[r] += p.use[choice[i] * m + r];
-        }
-      }
-      parts[b] = sums;
-    });
-    double[] u = new double[m];
-    for (double[] sums : parts) {
-      for (int r = 0; r < m; r++) {
-        u[r] += sums[r];
-      }
-    }
-    return u;
+  /**
+   * The bucket of a rating in the fast repair: the leading 16 bits of its single-precision form in
+   * orderable form.
+   *
+   * @param score the rating
+   * @return the bucket, in {@code [0, 65536)}
+   */
+  public static int bucket(double score) {
+    return (int) (orderable(score) >>> (32 - BUCKET_BITS));
   }
 
   /** Buckets of {@link #repairTowardsLeastUsing}: leading bits of a rating in orderable form. */
   private static final int BUCKET_BITS = 16;
-
-  private static final int BUCKETS = 1 << BUCKET_BITS;
 
   /**
    * The single-precision form of a key as an unsigned 32-bit number in the key's order ({@code -0.0}
@@ -329,176 +319,83 @@ public final class Rounding {
     return (long) (orderable ^ Integer.MIN_VALUE) & 0xFFFFFFFFL;
   }
 
-  /** Total scaled violation of the rows. */
-  private static double violation(Mckp p, double[] usage, double[] scale) {
-    double v = 0;
-    for (int r = 0; r < p.m; r++) {
-      double over = usage[r] - p.rhs[r] - tol(p.rhs[r]);
-      if (over > 0) {
-        v += over / scale[r];
-      }
-    }
-    return v;
-  }
-
   /**
    * One repair pass: every account proposes the move that lowers the total scaled violation most per
    * unit of value lost; moves are applied in that order while they still lower the violation (a move may
    * overfill a satisfied row if it relieves more elsewhere).
    */
-  private static void repairPass(
-      Mckp p, int[] choice, double[] usage, double[] scale, BlockExecutor exec) {
-    int m = p.m;
-    double v0 = violation(p, usage, scale);
-    double[] score = new double[p.n];
-    int[] move = new int[p.n];
-    exec.run(BlockExecutor.blocks(p.n), b -> {
-      int from = b * BlockExecutor.BLOCK_ROWS;
-      int to = Math.min(p.n, from + BlockExecutor.BLOCK_ROWS);
-      double[] trial = new double[m];
-      for (int i = from; i < to; i++) {
-        int cur = choice[i];
-        double bestScore = Double.POSITIVE_INFINITY;
-        int bestK = -1;
-        for (int k = p.start[i]; k < p.start[i + 1]; k++) {
-          if (k == cur) {
-            continue;
-          }
-          for (int r = 0; r < m; r++) {
-            trial[r] = usage[r] - p.use[cur * m + r] + p.use[k * m + r];
-          }
-          double relief = v0 - violation(p, trial, scale);
-          if (!(relief > 0)) {
-            continue;
-          }
-          double s = (p.value[cur] - p.value[k]) / relief;
-          if (s < bestScore) {
-            bestScore = s;
-            bestK = k;
-          }
-        }
-        score[i] = bestScore;
-        move[i] = bestK;
-      }
-    });
-    int count = count(move);
+  private static void repairPass(AccountPasses a, double[] rhs, double[] usage, double[] scale) {
+    int m = rhs.length;
+    double v0 = PassKernels.violation(rhs, usage, scale);
+    AccountPasses.Proposals props = a.repairProposals(usage, scale, v0);
     double[] after = new double[m];
-    int[] order = sortedByKey(score, move, count, false);
+    int[] applied = new int[16];
+    int count = 0;
     double v = v0;
-    for (int idx : order) {
-      if (v <= 0) {
-        return;
+    while (v > 0) {
+      int j = props.next();
+      if (j < 0) {
+        break;
       }
-      int cur = choice[idx];
-      int k = move[idx];
       for (int r = 0; r < m; r++) {
-        after[r] = usage[r] - p.use[cur * m + r] + p.use[k * m + r];
+        after[r] = usage[r] - props.from(j, r) + props.to(j, r);
       }
-      double va = violation(p, after, scale);
+      double va = PassKernels.violation(rhs, after, scale);
       if (va < v) {
-        apply(p, choice, usage, idx, k);
+        for (int r = 0; r < m; r++) {
+          usage[r] += props.to(j, r) - props.from(j, r);
+        }
+        if (count == applied.length) {
+          applied = Arrays.copyOf(applied, 2 * count);
+        }
+        applied[count++] = j;
         v = va;
       }
     }
+    a.accept(props, applied, count);
   }
 
-  private static boolean improvePass(Mckp p, int[] choice, double[] usage, double[] prices,
-      double[] scale, BlockExecutor exec) {
-    int m = p.m;
-    double[] eff = new double[p.n];
-    int[] move = new int[p.n];
-    exec.run(BlockExecutor.blocks(p.n), b -> {
-      int from = b * BlockExecutor.BLOCK_ROWS;
-      int to = Math.min(p.n, from + BlockExecutor.BLOCK_ROWS);
-      for (int i = from; i < to; i++) {
-        int cur = choice[i];
-        double bestEff = 0;
-        int bestK = -1;
-        for (int k = p.start[i]; k < p.start[i + 1]; k++) {
-          double gain = p.value[k] - p.value[cur];
-          if (k == cur || !(gain > 0)) {
-            continue;
-          }
-          boolean fits = true;
-          double price = 0;
-          for (int r = 0; r < m; r++) {
-            double d = p.use[k * m + r] - p.use[cur * m + r];
-            if (d > 0) {
-              if (usage[r] + d > p.rhs[r] + tol(p.rhs[r])) {
-                fits = false;
-                break;
-              }
-              price += d * Math.max(prices[r], 1e-9 / scale[r]);
-            }
-          }
-          if (!fits) {
-            continue;
-          }
-          double e = price <= 0 ? Double.POSITIVE_INFINITY : gain / price;
-          if (e > bestEff || (e == bestEff && bestK >= 0 && p.value[k] > p.value[bestK])) {
-            bestEff = e;
-            bestK = k;
-          }
-        }
-        eff[i] = bestEff;
-        move[i] = bestK;
-      }
-    });
-    int count = count(move);
-    if (count == 0) {
-      return false;
-    }
-    int[] order = sortedByKey(eff, move, count, true);
-    boolean changed = false;
-    for (int idx : order) {
-      int cur = choice[idx];
-      int k = move[idx];
+  private static boolean improvePass(AccountPasses a, double[] rhs, double[] usage, double[] prices,
+      double[] scale) {
+    int m = rhs.length;
+    AccountPasses.Proposals props = a.improveProposals(usage, prices, scale);
+    int[] applied = new int[16];
+    int count = 0;
+    for (int j = props.next(); j >= 0; j = props.next()) {
       boolean fits = true;
       for (int r = 0; r < m; r++) {
-        double after = usage[r] - p.use[cur * m + r] + p.use[k * m + r];
-        if (after > usage[r] && after > p.rhs[r] + tol(p.rhs[r])) {
+        double after = usage[r] - props.from(j, r) + props.to(j, r);
+        if (after > usage[r] && after > rhs[r] + tol(rhs[r])) {
           fits = false;
           break;
         }
       }
       if (fits) {
-        apply(p, choice, usage, idx, k);
-        changed = true;
+        for (int r = 0; r < m; r++) {
+          usage[r] += props.to(j, r) - props.from(j, r);
+        }
+        if (count == applied.length) {
+          applied = Arrays.copyOf(applied, 2 * count);
+        }
+        applied[count++] = j;
       }
     }
-    return changed;
-  }
-
-  /** Number of accounts with a proposed move. */
-  private static int count(int[] move) {
-    int count = 0;
-    for (int k : move) {
-      if (k >= 0) {
-        count++;
-      }
-    }
-    return count;
+    a.accept(props, applied, count);
+    return count > 0;
   }
 
   /**
-   * Indices {@code i} with {@code move[i] >= 0}, sorted by {@code key[i]} (ascending, or descending),
-   * ties by index. Keys are compared in single precision, which is enough to order heuristic moves; the
-   * sort is on primitive longs {@code (orderable float bits << 32) | index}.
+   * The order in which proposals are tried: {@code (orderable float bits of the key << 32) | account},
+   * compared as signed longs (the key negated for a descending order). Keys are compared in single
+   * precision, which is enough to order heuristic moves; ties go by account index.
+   *
+   * @param key the proposal's key
+   * @param descending whether larger keys come first
+   * @param account the proposing account
+   * @return the sort key
    */
-  static int[] sortedByKey(double[] key, int[] move, int count, boolean descending) {
-    long[] packed = new long[count];
-    int q = 0;
-    for (int i = 0; i < move.length; i++) {
-      if (move[i] >= 0) {
-        packed[q++] = (orderable(descending ? -key[i] : key[i]) << 32) | (i & 0xFFFFFFFFL);
-      }
-    }
-    Arrays.sort(packed);
-    int[] out = new int[count];
-    for (int t = 0; t < count; t++) {
-      out[t] = (int) packed[t];
-    }
-    return out;
+  public static long sortKey(double key, boolean descending, int account) {
+    return (orderable(descending ? -key : key) << 32) | (account & 0xFFFFFFFFL);
   }
 
   private static void apply(Mckp p, int[] choice, double[] usage, int i, int k) {

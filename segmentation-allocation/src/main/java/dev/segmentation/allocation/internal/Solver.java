@@ -1,6 +1,7 @@
 package dev.segmentation.allocation.internal;
 
 import dev.segmentation.allocation.AllocationProblem;
+import dev.segmentation.allocation.LimitKind;
 import dev.segmentation.allocation.PlanStatus;
 import dev.segmentation.allocation.SolveLimits;
 import dev.segmentation.allocation.SolveMethod;
@@ -26,8 +27,11 @@ import java.util.function.BooleanSupplier;
  * </ol>
  *
  * <p>After a stop (cancellation, thread interrupt, time limit) the plan must come quickly, so the
- * path is shorter: the dual stops at its next check (at the latest after its first evaluation, before
- * the multiplier box is computed); the choice of its best evaluation is repaired by {@link
+ * path is shorter: the dual stops at its next check (on one machine an evaluation or the multiplier
+ * box in progress is given up at its next block of accounts; the first evaluation always completes);
+ * when one of its evaluations was feasible (the dual keeps the most valuable such choice when the
+ * oracle returns choices, as on one machine), that choice is the plan, with no repair; otherwise the
+ * choice of its best evaluation is repaired by {@link
  * Rounding#repairTowardsLeastUsing} (a few passes over the accounts, no improvement passes), falling
  * back to the full repair only when the least-using candidates together are infeasible; the core
  * search and branch and bound are skipped. A solve stopped before it starts also skips the
@@ -71,6 +75,8 @@ public final class Solver {
     public List<String> conflicts = new ArrayList<>();
     /** Whether branch and bound proved the plan optimal. */
     public boolean provenOptimal;
+    /** The accounts with the plan's choice, or null when infeasible. */
+    public AccountPasses accounts;
   }
 
   /**
@@ -111,22 +117,76 @@ public final class Solver {
   private static Outcome solve(Compiled c, SolveMethod method, SolveLimits limits,
       BlockExecutor exec, DualOracle oracle) {
     Mckp p = c.mckp;
+    LocalAccounts a = new LocalAccounts(p, c.grossValue, c.cost, exec, new int[p.n]);
+    DualRun dual = oracle == null
+        ? deadline -> Dual.minimize(p, limits.maxIterations(), deadline, limits.cancellation(), exec)
+        : deadline -> Dual.minimize(p, oracle, limits.maxIterations(), deadline,
+            limits.cancellation());
+    Outcome out = solve(c.rowName, c.rowKind, a, method, limits, dual);
+    out.choice = out.accounts == null ? null : ((LocalAccounts) out.accounts).choice();
+    return out;
+  }
+
+  /**
+   * Solves with the accounts wherever they live: the dual evaluations by an oracle, the passes of the
+   * rounding, the core search and the checks by {@link AccountPasses} (for example Spark jobs over
+   * cached partitions), and every decision here, on one thread. Branch and bound ({@link
+   * SolveMethod#EXACT}, or {@link SolveMethod#AUTO} up to {@link AllocationProblem#EXACT_AUTO_LIMIT}
+   * accounts) works on {@link AccountPasses#whole()}. When the oracle's evaluations equal {@link
+   * Mckp#evaluate(double[], double[], BlockExecutor)} bit for bit and the passes equal those of
+   * {@link LocalAccounts}, the outcome equals that of {@link #solve(Compiled, SolveMethod, SolveLimits,
+   * int)}, except {@link Outcome#choice}, which is left {@code null} (the choice is in {@link
+   * Outcome#accounts}).
+   *
+   * @param rowName name of each row
+   * @param rowKind kind of each row
+   * @param shape an instance with the rows' right-hand sides whose candidates give the same multiplier
+   *     box of the dual as those of all accounts (the whole instance, or a summary of it)
+   * @param a the accounts; the choice ends in {@link Outcome#accounts} (this or a copy)
+   * @param method the method
+   * @param limits the limits
+   * @param oracle the dual evaluations
+   * @return the outcome
+   */
+  public static Outcome solve(String[] rowName, LimitKind[] rowKind, Mckp shape, AccountPasses a,
+      SolveMethod method, SolveLimits limits, DualOracle oracle) {
+    return solve(rowName, rowKind, a, method, limits, deadline -> {
+      if (shape.m > 0) {
+        return Dual.minimize(shape, oracle, limits.maxIterations(), deadline, limits.cancellation());
+      }
+      // no limit: the dual is the sum of the best values, as Dual.minimize gives it
+      Dual d = new Dual();
+      d.lambda = new double[0];
+      d.bound = oracle.evaluate(new double[0], new double[0]).bound;
+      d.converged = true;
+      d.iterations = 1;
+      return d;
+    });
+  }
+
+  /** Minimises the dual until a deadline. */
+  private interface DualRun {
+    Dual minimize(long deadline);
+  }
+
+  private static Outcome solve(String[] rowName, LimitKind[] rowKind, AccountPasses a,
+      SolveMethod method, SolveLimits limits, DualRun run) {
+    int m = rowName.length;
+    int n = a.accounts();
     Outcome out = new Outcome();
     long deadline = limits.timeLimit().map(d -> System.nanoTime() + d.toNanos()).orElse(Long.MAX_VALUE);
     BooleanSupplier stop = () -> limits.cancellation().isCancelled() || System.nanoTime() > deadline;
     // a solve stopped before it starts skips the diagnosis; it runs only if no plan is found below
     boolean diagnosed = !stop.getAsBoolean();
     if (diagnosed) {
-      out.conflicts.addAll(Diagnose.conflicts(c));
+      out.conflicts.addAll(Diagnose.conflicts(rowName, rowKind, a));
       if (!out.conflicts.isEmpty()) {
         out.status = PlanStatus.INFEASIBLE;
-        out.lambda = new double[p.m];
+        out.lambda = new double[m];
         return out;
       }
     }
-    Dual dual = oracle == null
-        ? Dual.minimize(p, limits.maxIterations(), deadline, limits.cancellation(), exec)
-        : Dual.minimize(p, oracle, limits.maxIterations(), deadline, limits.cancellation());
+    Dual dual = run.minimize(deadline);
     out.lambda = dual.lambda;
     out.bound = dual.bound;
     out.converged = dual.converged;
@@ -136,41 +196,48 @@ public final class Solver {
       for (int r : dual.infeasibleRows) {
         out.conflicts.add(String.format(Locale.ROOT,
             "%s cannot be met together with the other limits (its multiplier grows without bound).",
-            c.rowName[r]));
+            rowName[r]));
       }
       return out;
     }
-    // after a stop: the choice of the dual's best evaluation (no extra pass), the fast repair
+    // after a stop: the choice of the dual's best evaluation (no tie weights), the fast repair
     boolean stopped = dual.stoppedEarly();
-    int[] choice;
-    if (stopped && dual.bestChoice.length == p.n) {
-      choice = dual.bestChoice.clone();
-    } else {
-      double[] tie = new double[p.m];
-      for (int r = 0; r < p.m; r++) {
-        tie[r] = dual.lambda[r] + 1e-12 / Math.max(1.0, Math.abs(p.rhs[r]));
-      }
-      choice = p.evaluate(dual.lambda, tie, exec).choice.clone();
+    // after a stop, a feasible dual evaluation (kept when the oracle returns choices) needs no repair
+    boolean incumbent = false;
+    if (stopped && dual.feasibleChoice != null && dual.feasibleChoice.length == n) {
+      a.price(dual.lambda, new double[m], dual.feasibleChoice);
+      incumbent = Rounding.feasible(a.rhs(), a.usage());
     }
-    boolean ok = stopped && Rounding.repairTowardsLeastUsing(p, choice, exec);
+    if (incumbent) {
+      // the choice is set
+    } else if (stopped) {
+      a.price(dual.lambda, new double[m], dual.bestChoice);
+    } else {
+      double[] rhs = a.rhs();
+      double[] tie = new double[m];
+      for (int r = 0; r < m; r++) {
+        tie[r] = dual.lambda[r] + 1e-12 / Math.max(1.0, Math.abs(rhs[r]));
+      }
+      a.price(dual.lambda, tie, new int[0]);
+    }
+    boolean ok = incumbent || (stopped && Rounding.repairTowardsLeastUsing(a));
     BooleanSupplier skipImproving = stopped ? () -> true : stop;
     if (!ok) {
-      ok = Rounding.repairAndImprove(p, choice, dual.lambda, exec, skipImproving);
+      ok = Rounding.repairAndImprove(a, dual.lambda, skipImproving);
     }
     if (!ok) {
       // start again from the least-using candidates
-      int[] cheap = leastUsing(p, exec);
-      ok = Rounding.repairAndImprove(p, cheap, dual.lambda, exec, skipImproving);
-      choice = cheap;
+      a.leastUsing();
+      ok = Rounding.repairAndImprove(a, dual.lambda, skipImproving);
     }
     if (!ok) {
       if (!diagnosed) {
-        List<String> conflicts = Diagnose.conflicts(c);
+        List<String> conflicts = Diagnose.conflicts(rowName, rowKind, a);
         if (!conflicts.isEmpty()) {
           // the outcome an unstopped solve gives: conflicts, no multipliers, no bound
           Outcome infeasible = new Outcome();
           infeasible.status = PlanStatus.INFEASIBLE;
-          infeasible.lambda = new double[p.m];
+          infeasible.lambda = new double[m];
           infeasible.conflicts.addAll(conflicts);
           return infeasible;
         }
@@ -183,28 +250,36 @@ public final class Solver {
     // a stop after the dual (during the rounding or the core search) ends the solve here too
     boolean late = !stopped && stop.getAsBoolean();
     if (!stopped && !late) {
-      choice = CoreSearch.improve(p, choice, dual.lambda, CORE_SIZE, CORE_NODE_LIMIT, stop);
+      CoreSearch.improve(a, dual.lambda, CORE_SIZE, CORE_NODE_LIMIT, stop);
       // the core search may free capacity that single upgrades can use; then search the core again
-      int[] again = choice.clone();
-      if (Rounding.repairAndImprove(p, again, dual.lambda, exec, stop)
-          && Rounding.value(p, again) > Rounding.value(p, choice)) {
-        choice = CoreSearch.improve(p, again, dual.lambda, CORE_SIZE, CORE_NODE_LIMIT, stop);
+      AccountPasses again = a.copy();
+      if (Rounding.repairAndImprove(again, dual.lambda, stop) && again.value() > a.value()) {
+        CoreSearch.improve(again, dual.lambda, CORE_SIZE, CORE_NODE_LIMIT, stop);
+        a = again;
       }
       late = stop.getAsBoolean();
     }
     boolean exact = method == SolveMethod.EXACT
-        || (method == SolveMethod.AUTO && p.n <= AllocationProblem.EXACT_AUTO_LIMIT);
+        || (method == SolveMethod.AUTO && n <= AllocationProblem.EXACT_AUTO_LIMIT);
     if (exact && !stopped && !late) {
       // with a time limit the search runs until it (or the limit) ends; without one, NODE_LIMIT caps it
       long nodes = limits.timeLimit().isPresent() ? Long.MAX_VALUE : NODE_LIMIT;
-      BranchAndBound.Result bb = BranchAndBound.solve(p, dual.lambda, choice, nodes, stop);
-      if (bb.choice != null && bb.value >= Rounding.value(p, choice)) {
-        choice = bb.choice;
+      Mckp whole = a.whole();
+      BranchAndBound.Result bb = BranchAndBound.solve(whole, dual.lambda, a.wholeChoice(), nodes,
+          stop);
+      if (bb.choice != null && bb.value >= a.value()) {
+        int[] all = new int[n];
+        int[] slots = new int[n];
+        for (int i = 0; i < n; i++) {
+          all[i] = i;
+          slots[i] = bb.choice[i] - whole.start[i];
+        }
+        a.move(all, slots);
       }
       out.provenOptimal = bb.complete;
     }
-    out.choice = choice;
-    double value = Rounding.value(p, choice);
+    out.accounts = a;
+    double value = a.value();
     double gap = (out.bound - value) / Math.max(1e-12, Math.abs(out.bound));
     if (dual.cancelled || (late && limits.cancellation().isCancelled())) {
       out.status = PlanStatus.CANCELLED;
@@ -218,18 +293,5 @@ public final class Solver {
       out.status = PlanStatus.FEASIBLE;
     }
     return out;
-  }
-
-  /** Each account's least-using candidate ({@link Rounding#leastUsing}). */
-  private static int[] leastUsing(Mckp p, BlockExecutor exec) {
-    int[] cheap = new int[p.n];
-    double[] w = Rounding.leastUsingWeights(p);
-    exec.run(BlockExecutor.blocks(p.n), b -> {
-      int to = Math.min(p.n, (b + 1) * BlockExecutor.BLOCK_ROWS);
-      for (int i = b * BlockExecutor.BLOCK_ROWS; i < to; i++) {
-        cheap[i] = Rounding.leastUsing(p, i, w);
-      }
-    });
-    return cheap;
   }
 }

@@ -7,15 +7,18 @@ import dev.segmentation.allocation.LimitKind;
 import dev.segmentation.allocation.PlanStatus;
 import dev.segmentation.allocation.capacity.WhatIfCurve;
 import dev.segmentation.allocation.capacity.WhatIfPoint;
+import dev.segmentation.allocation.capacity.WhatIfStatus;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Wire form of a {@link WhatIfCurve}: the body of a {@code "what-if-curve"} document; numbers that
- * are not there ({@code NaN}) are {@code null}.
+ * are not there ({@code NaN}) are {@code null}. {@code status} says whether every level was solved
+ * ({@code COMPLETE}) or a limit stopped the computation.
  */
-@JsonPropertyOrder({"resource", "resourceName", "points"})
-record WhatIfCurveDto(LimitKind resource, String resourceName, List<WhatIfPointDto> points) {
+@JsonPropertyOrder({"resource", "resourceName", "status", "points"})
+record WhatIfCurveDto(LimitKind resource, String resourceName, List<WhatIfPointDto> points,
+    WhatIfStatus status) {
 
   static WhatIfCurveDto from(WhatIfCurve c) {
     List<WhatIfPointDto> points = new ArrayList<>();
@@ -25,7 +28,7 @@ record WhatIfCurveDto(LimitKind resource, String resourceName, List<WhatIfPointD
           Json.nanToNull(p.solvedObjective()), Json.nanToNull(p.upperBound()),
           Json.nanToNull(p.gap()), Json.nanToNull(p.shadowPrice())));
     }
-    return new WhatIfCurveDto(c.resource(), c.resourceName(), points);
+    return new WhatIfCurveDto(c.resource(), c.resourceName(), points, c.status());
   }
 
   WhatIfCurve toDomain(String path) {
@@ -38,7 +41,7 @@ record WhatIfCurveDto(LimitKind resource, String resourceName, List<WhatIfPointD
           Json.nullToNaN(d.planLevel()), Json.nullToNaN(d.solvedObjective()),
           Json.nullToNaN(d.upperBound()), Json.nullToNaN(d.gap()), Json.nullToNaN(d.shadowPrice()))));
     }
-    return Json.build(path, () -> new WhatIfCurve(resource, resourceName, out));
+    return Json.build(path, () -> new WhatIfCurve(resource, resourceName, out, status));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.segmentation.allocation.quota;
 
 import dev.segmentation.core.AccountTable;
+import dev.segmentation.core.DataValidationException;
 import dev.segmentation.core.Segmentation;
 import dev.segmentation.core.model.Assignment;
 import dev.segmentation.core.table.CategoricalColumn;
@@ -81,8 +82,9 @@ public final class AttainmentTracker {
    * @return the report
    * @throws IllegalArgumentException when a column is missing or of the wrong type, or a quota is
    *     negative or not finite
-   * @throws dev.segmentation.core.DataValidationException for a missing, negative or infinite revenue
-   *     or potential (the message names the account and column)
+   * @throws DataValidationException for a missing, negative or infinite revenue or potential (the
+   *     message names the account and column), or a rep's total revenue or potential that overflows
+   *     (the message names the rep and column)
    */
   public AttainmentReport track(AccountTable table, Map<String, Double> quotas) {
     Objects.requireNonNull(table, "table");
@@ -107,8 +109,8 @@ public final class AttainmentTracker {
    * @return the report
    * @throws IllegalArgumentException when a column is missing or of the wrong type, or a quota is
    *     negative or not finite
-   * @throws dev.segmentation.core.DataValidationException for a missing, negative or infinite revenue
-   *     or potential
+   * @throws DataValidationException for a missing, negative or infinite revenue or potential, or a
+   *     rep's total revenue or potential that overflows (the message names the rep and column)
    */
   public AttainmentReport track(Segmentation segmentation, Map<String, Double> quotas) {
     Objects.requireNonNull(segmentation, "segmentation");
@@ -152,6 +154,12 @@ public final class AttainmentTracker {
       c[1] += revenue[i];
       c[2] += potential[i];
     }
+    for (Map.Entry<String, double[]> e : reps.entrySet()) {
+      finiteTotals(e.getKey(), null, e.getValue());
+      for (Map.Entry<String, double[]> c : cells.getOrDefault(e.getKey(), Map.of()).entrySet()) {
+        finiteTotals(e.getKey(), c.getKey(), c.getValue());
+      }
+    }
     List<RepAttainment> outReps = new ArrayList<>();
     List<RepSegmentAttainment> outCells = new ArrayList<>();
     for (Map.Entry<String, double[]> e : reps.entrySet()) {
@@ -164,6 +172,20 @@ public final class AttainmentTracker {
       }
     }
     return new AttainmentReport(outReps, outCells);
+  }
+
+  /** Rejects a revenue or potential total that overflowed (each value is finite, the sum is not). */
+  private void finiteTotals(String rep, String segment, double[] sums) {
+    for (int f = 1; f <= 2; f++) {
+      if (!Double.isFinite(sums[f])) {
+        String column = f == 1 ? revenueColumn : potentialColumn;
+        throw new DataValidationException(String.format(Locale.ROOT,
+            "Column '%s': the total of rep \"%s\"%s over %d accounts is %s (the sum overflows); "
+                + "expected a finite total. Scale the column down (for example to thousands).",
+            column, rep, segment == null ? "" : " in segment \"" + segment + "\"", (long) sums[0],
+            sums[f]), null, column, -1, null);
+      }
+    }
   }
 
   /**

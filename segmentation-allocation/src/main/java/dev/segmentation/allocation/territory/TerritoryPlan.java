@@ -53,7 +53,8 @@ public final class TerritoryPlan {
   private final List<RepLoad> reps;
   private final List<AccountAssignment> accounts;
   // derived
-  private final Map<String, Integer> accountIndex;
+  /** Account id to position; built on first use for plans of the solver (ids unique there). */
+  private volatile Map<String, Integer> accountIndex;
   private final double maxDeviation;
   private final double cv;
   private final double totalDistanceKm;
@@ -65,7 +66,7 @@ public final class TerritoryPlan {
   private TerritoryPlan(TerritoryStatus status, String role, BalanceMeasure measure, double tolerance,
       double distanceWeight, double disruptionCost, double minKeptShare, int candidateReps,
       int iterations, double lowerBound, List<String> explanation, List<RepLoad> reps,
-      List<AccountAssignment> accounts) {
+      List<AccountAssignment> accounts, boolean checkIds) {
     this.status = status;
     this.role = role;
     this.measure = measure;
@@ -85,16 +86,14 @@ public final class TerritoryPlan {
         throw new IllegalArgumentException("Duplicate rep \"" + r.repId() + "\" in TerritoryPlan.");
       }
     }
-    this.accountIndex = new HashMap<>();
+    if (checkIds) {
+      this.accountIndex = index(accounts);
+    }
     double dist = 0;
     int own = 0;
     int keep = 0;
     for (int i = 0; i < accounts.size(); i++) {
       AccountAssignment a = accounts.get(i);
-      if (accountIndex.put(a.accountId(), i) != null) {
-        throw new IllegalArgumentException(
-            "Duplicate account \"" + a.accountId() + "\" in TerritoryPlan.");
-      }
       if (!a.rep().isEmpty() && !repIds.contains(a.rep())) {
         throw new IllegalArgumentException("Account \"" + a.accountId() + "\" is assigned to \""
             + a.rep() + "\", which is not a rep of the plan.");
@@ -114,14 +113,12 @@ public final class TerritoryPlan {
     double maxDev = 0;
     double sum = 0;
     int cnt = 0;
-    boolean inBands = true;
     for (RepLoad r : reps) {
       maxDev = Math.max(maxDev, Math.abs(r.deviation()));
       if (r.target() > 0) {
         sum += r.load() / r.target();
         cnt++;
       }
-      inBands &= r.withinBand();
     }
     double mean = cnt == 0 ? 0 : sum / cnt;
     double ss = 0;
@@ -133,11 +130,20 @@ public final class TerritoryPlan {
     }
     this.maxDeviation = maxDev;
     this.cv = cnt == 0 || mean == 0 ? 0 : Math.sqrt(ss / cnt) / mean;
-    this.balanced = inBands && keep >= requiredKept;
+    this.balanced = balanced(reps, keep, requiredKept);
   }
 
   static int requiredKept(double share, int owned) {
     return (int) Math.ceil(share * owned - 1e-9);
+  }
+
+  /** Whether every rep is within its band and {@code kept >= required}: {@link #isBalanced()}. */
+  static boolean balanced(List<RepLoad> reps, int kept, int required) {
+    boolean inBands = true;
+    for (RepLoad r : reps) {
+      inBands &= r.withinBand();
+    }
+    return inBands && kept >= required;
   }
 
   /**
@@ -184,7 +190,42 @@ public final class TerritoryPlan {
     }
     return new TerritoryPlan(status, role, measure, tolerance, distanceWeight, disruptionCost,
         minKeptShare, candidateReps, iterations, lowerBound, List.copyOf(explanation),
-        List.copyOf(reps), List.copyOf(accounts));
+        List.copyOf(reps), List.copyOf(accounts), true);
+  }
+
+  /**
+   * A plan of the solver: as {@link #of} without the duplicate-id check (the problem's ids are unique)
+   * and with the id index built on first use, which keeps building the plan after a stop short.
+   */
+  static TerritoryPlan ofSolver(TerritoryStatus status, String role, BalanceMeasure measure,
+      double tolerance, double distanceWeight, double disruptionCost, double minKeptShare,
+      int candidateReps, int iterations, double lowerBound, List<String> explanation,
+      List<RepLoad> reps, List<AccountAssignment> accounts) {
+    return new TerritoryPlan(status, role, measure, tolerance, distanceWeight, disruptionCost,
+        minKeptShare, candidateReps, iterations, lowerBound, List.copyOf(explanation),
+        List.copyOf(reps), List.copyOf(accounts), false);
+  }
+
+  /** Maps each account id to its position; rejects a repeated id. */
+  private static Map<String, Integer> index(List<AccountAssignment> accounts) {
+    Map<String, Integer> m = new HashMap<>();
+    for (int i = 0; i < accounts.size(); i++) {
+      if (m.put(accounts.get(i).accountId(), i) != null) {
+        throw new IllegalArgumentException(
+            "Duplicate account \"" + accounts.get(i).accountId() + "\" in TerritoryPlan.");
+      }
+    }
+    return m;
+  }
+
+  /** The id index, built once (a race builds equal maps; the field is volatile). */
+  private Map<String, Integer> accountIndex() {
+    Map<String, Integer> m = accountIndex;
+    if (m == null) {
+      m = index(accounts);
+      accountIndex = m;
+    }
+    return m;
   }
 
   /**
@@ -327,7 +368,7 @@ public final class TerritoryPlan {
    * @throws IllegalArgumentException for an unknown account
    */
   public Optional<String> repOf(String accountId) {
-    Integer i = accountIndex.get(Objects.requireNonNull(accountId, "accountId"));
+    Integer i = accountIndex().get(Objects.requireNonNull(accountId, "accountId"));
     if (i == null) {
       throw new IllegalArgumentException("Unknown account \"" + accountId + "\".");
     }
@@ -350,7 +391,7 @@ public final class TerritoryPlan {
     Objects.requireNonNull(name, "name");
     String[] values = new String[table.rowCount()];
     for (int row = 0; row < values.length; row++) {
-      Integer i = accountIndex.get(table.id(row));
+      Integer i = accountIndex().get(table.id(row));
       String r = i == null ? "" : accounts.get(i).rep();
       values[row] = r.isEmpty() ? null : r;
     }

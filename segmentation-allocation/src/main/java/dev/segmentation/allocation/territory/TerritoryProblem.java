@@ -466,9 +466,11 @@ public final class TerritoryProblem {
      * @return the immutable problem
      * @throws IllegalStateException when the role is not set
      * @throws IllegalArgumentException when rep or account ids repeat, no rep has the role, an
-     *     account is locked to a rep that is not a rep of the role, or the total workload, potential
+     *     account is locked to a rep that is not a rep of the role, the total workload, potential
      *     or capacity exceeds {@code 1e300} (near the end of the {@code double} range, where the
-     *     solver's arithmetic would overflow); the message names them
+     *     solver's arithmetic would overflow), or the costliest assignment (every account half the
+     *     earth away from its rep and moved: {@code accounts * (distanceWeight * pi * 6371.0088 km +
+     *     disruptionCost)}) exceeds {@code 1e300}; the message names them
      */
     public TerritoryProblem build() {
       final double maxTotal = 1e300; // headroom below Double.MAX_VALUE for the solver's products
@@ -525,6 +527,16 @@ public final class TerritoryProblem {
                 + " accounts, capacity %s hours over %d reps; expected each total <= %s.%nRescale the"
                 + " accounts (for example potential in thousands).", workload, potential, accounts.size(),
             capacity, ofRole.size(), maxTotal));
+      }
+      // the costliest assignment: every account half the earth away and moved from its owner
+      double worstCost = accounts.size()
+          * (distanceWeight * Math.PI * Location.EARTH_RADIUS_KM + disruptionCost);
+      if (!(worstCost <= maxTotal)) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "TerritoryProblem costs are too large: distanceWeight %s per km and disruptionCost %s per"
+                + " account over %d accounts can cost %s; expected at most %s.%nLower the weights"
+                + " (only their ratio matters for the assignment).", distanceWeight, disruptionCost,
+            accounts.size(), worstCost, maxTotal));
       }
       return new TerritoryProblem(this);
     }

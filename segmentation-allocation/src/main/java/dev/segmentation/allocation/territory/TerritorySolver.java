@@ -50,6 +50,12 @@ final class TerritorySolver {
   private final TerritoryProblem problem;
   private final SolveLimits limits;
   private final long deadline;
+  /** The thread that solves (whose interrupt is a cancellation). */
+  private final Thread owner = Thread.currentThread();
+  /** Set by {@link #stoppedInBlock()} in the executor's threads. */
+  private volatile boolean blockStop;
+  /** The executor of the blocks, whose record of an interrupt of the waiting owner the blocks see. */
+  private volatile BlockExecutor blocksOn;
   private boolean timedOut;
   private boolean cancelled;
 
@@ -273,24 +279,40 @@ final class TerritorySolver {
     double[] pi = new double[m];
     double[] mu = {0.0};
     try (BlockExecutor exec = BlockExecutor.create(problem.parallelism(), null)) {
+      blocksOn = exec;
       if (nf > 0) {
+        int builtK = k;
         for (int expansion = 0; ; expansion++) {
-          buildCandidates(exec);
+          // a stop before or while the candidate lists are (re)built keeps the best assignment so far
+          // (the fallback when there is none yet)
+          if (stopped() || !buildCandidates(exec)) {
+            k = builtK;
+            break;
+          }
+          builtK = k;
           int budget = expansion == 0 ? limits.maxIterations()
               : Math.min(EXPANSION_ITERATIONS, limits.maxIterations());
           if (expansion == 0) {
             // every account at its cheapest rep, bands ignored: the full dual at zero prices
-            bestBound = Math.max(bestBound, fullDual(exec, new double[m], 0.0).bound());
+            FullPass zero = fullDual(exec, new double[m], 0.0);
+            if (zero != null) {
+              bestBound = Math.max(bestBound, zero.bound());
+            }
           }
           Dual d = dual(exec, pi, mu[0], budget, 1.0);
           iterations += d.iterations;
           for (int round = 0; d.iterations > 0 && !stopped(); round++) {
             FullPass fp = fullDual(exec, d.bestPi, d.bestMu);
+            if (fp == null) {
+              break; // stopped during the pass
+            }
             bestBound = Math.max(bestBound, fp.bound());
             if (fp.additions().length == 0 || round == CG_ROUNDS) {
               break;
             }
-            addCandidates(fp.additions());
+            if (!addCandidates(fp.additions())) {
+              break; // stopped: the candidate lists are unchanged
+            }
             Dual again = dual(exec, d.bestPi, d.bestMu, Math.min(EXPANSION_ITERATIONS,
                 limits.maxIterations()), 0.1);
             iterations += again.iterations;
@@ -322,6 +344,9 @@ final class TerritorySolver {
         }
       }
     }
+    if (best == null && nf > 0) {
+      best = fallback();
+    }
     double bound = conflicts.isEmpty() && Double.isFinite(bestBound) ? bestBound : Double.NaN;
     if (nf == 0 && conflicts.isEmpty()) {
       bound = lockedCost;
@@ -339,6 +364,55 @@ final class TerritorySolver {
       timedOut = true;
     }
     return cancelled || timedOut;
+  }
+
+  /**
+   * The stop check of the executor's blocks (safe in its threads): the token, the solving thread's
+   * interrupt and the deadline. Once it fired, the solving thread's {@link #stopped()} fires too and
+   * records the reason.
+   */
+  private boolean stoppedInBlock() {
+    if (blockStop) {
+      return true;
+    }
+    BlockExecutor on = blocksOn;
+    if (owner.isInterrupted() || (on != null && on.interruptSeen())
+        || limits.cancellation().isCancelled() || System.nanoTime() > deadline) {
+      blockStop = true;
+    }
+    return blockStop;
+  }
+
+  /**
+   * The assignment when a stop comes before the first candidate lists exist (before or during their
+   * build): each free account stays with its current owner; an account without one goes to its
+   * nearest rep with a home (largest dot product of the unit vectors, ties: lowest index), or, without
+   * a location or with no rep at home, to rep {@code f mod m}.
+   */
+  private int[] fallback() {
+    int[] a = new int[nf];
+    for (int f = 0; f < nf; f++) {
+      if (fOwn[f] >= 0) {
+        a[f] = fOwn[f];
+      } else if (fLoc[f] && homed > 0) {
+        double[] u = unit(fLat[f], fLon[f]);
+        int br = -1;
+        double bd = Double.NEGATIVE_INFINITY;
+        for (int r = 0; r < m; r++) {
+          if (repHome[r]) {
+            double dot = u[0] * rx[r] + u[1] * ry[r] + u[2] * rz[r];
+            if (br < 0 || dot > bd) {
+              br = r;
+              bd = dot;
+            }
+          }
+        }
+        a[f] = br;
+      } else {
+        a[f] = f % m;
+      }
+    }
+    return a;
   }
 
   /** Lexicographic comparison of (violation, kept deficit, cost). */
@@ -495,7 +569,8 @@ final class TerritorySolver {
   // ---------------------------------------------------------------------------------------------
   // Candidates
 
-  private void buildCandidates(BlockExecutor exec) {
+  /** Builds the candidate lists; {@code false} (lists unchanged) when a stop came during it. */
+  private boolean buildCandidates(BlockExecutor exec) {
     int blocks = BlockExecutor.blocks(nf);
     int[][] bRep = new int[blocks][];
     double[][] bCost = new double[blocks][];
@@ -512,6 +587,9 @@ final class TerritorySolver {
     }
     final int kk = k;
     exec.run(blocks, b -> {
+      if (stoppedInBlock()) {
+        return;
+      }
       int from = b * BlockExecutor.BLOCK_ROWS;
       int to = Math.min(nf, from + BlockExecutor.BLOCK_ROWS);
       int[] count = new int[to - from];
@@ -580,6 +658,10 @@ final class TerritorySolver {
       bCost[b] = Arrays.copyOf(costs, len);
       bCount[b] = count;
     });
+    if (blockStop) {
+      stopped();
+      return false;
+    }
     int totalLen = 0;
     for (int[] r : bRep) {
       totalLen += r.length;
@@ -599,6 +681,7 @@ final class TerritorySolver {
       pos += bRep[b].length;
     }
     dK = dk;
+    return true;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -737,19 +820,22 @@ final class TerritorySolver {
     }
     if (nf > 0) {
       int[] atBest = new int[nf];
-      for (int f = 0; f < nf; f++) {
-        double best = Double.POSITIVE_INFINITY;
-        int br = -1;
-        for (int q = cStart[f]; q < cStart[f + 1]; q++) {
-          int r = cRep[q];
-          double v = cCost[q] + d.bestPi[r] * fs[f] - (r == fOwn[f] ? d.bestMu : 0.0);
-          if (v < best) {
-            best = v;
-            br = r;
+      exec.run(blocks, b -> {
+        int to = Math.min(nf, (b + 1) * BlockExecutor.BLOCK_ROWS);
+        for (int f = b * BlockExecutor.BLOCK_ROWS; f < to; f++) {
+          double best = Double.POSITIVE_INFINITY;
+          int br = -1;
+          for (int q = cStart[f]; q < cStart[f + 1]; q++) {
+            int r = cRep[q];
+            double v = cCost[q] + d.bestPi[r] * fs[f] - (r == fOwn[f] ? d.bestMu : 0.0);
+            if (v < best) {
+              best = v;
+              br = r;
+            }
           }
+          atBest[f] = br;
         }
-        atBest[f] = br;
-      }
+      });
       d.starts.add(0, atBest);
       if (evaluated && d.starts.stream().noneMatch(x -> Arrays.equals(x, choice))) {
         d.starts.add(choice.clone());
@@ -786,13 +872,17 @@ final class TerritorySolver {
    * cost; other reps (all with a home) use the chord length {@code R |u_f - u_r|}, which never exceeds
    * the great-circle distance, so the bound stays valid. Non-candidate reps whose exact priced cost
    * beats the account's best candidate are returned (at most {@value #ADD_PER_ROUND} per account,
-   * cheapest first) to be added to its candidates: column generation.
+   * cheapest first) to be added to its candidates: column generation. Returns {@code null} when a stop
+   * came during the pass.
    */
   private FullPass fullDual(BlockExecutor exec, double[] pi, double mu) {
     int blocks = BlockExecutor.blocks(nf);
     double[] part = new double[blocks];
     int[][] adds = new int[blocks][];
     exec.run(blocks, b -> {
+      if (stoppedInBlock()) {
+        return;
+      }
       int from = b * BlockExecutor.BLOCK_ROWS;
       int to = Math.min(nf, from + BlockExecutor.BLOCK_ROWS);
       double sum = 0;
@@ -854,6 +944,10 @@ final class TerritorySolver {
       part[b] = sum;
       adds[b] = Arrays.copyOf(out, len);
     });
+    if (blockStop) {
+      stopped();
+      return null; // an incomplete pass gives neither a bound nor additions
+    }
     double total = 0;
     int addLen = 0;
     for (int b = 0; b < blocks; b++) {
@@ -869,32 +963,54 @@ final class TerritorySolver {
     return new FullPass(total + constant(pi, mu), all);
   }
 
-  /** Adds reps to candidate lists; {@code pairs} holds (account, rep) pairs in account order. */
-  private void addCandidates(int[] pairs) {
+  /**
+   * Adds reps to candidate lists; {@code pairs} holds (account, rep) pairs in account order, reps
+   * not yet among the account's candidates. The lists stay sorted by rep; the costs of the reps
+   * already there are kept (the same numbers as computing them again). Returns {@code false}, with
+   * the lists unchanged, when a stop came during it.
+   */
+  private boolean addCandidates(int[] pairs) {
     int extra = pairs.length / 2;
     int[] start = new int[nf + 1];
     int[] reps = new int[cRep.length + extra];
     double[] costs = new double[reps.length];
     int p = 0;
     int len = 0;
-    int[] tmp = new int[m];
+    int[] added = new int[m];
     for (int f = 0; f < nf; f++) {
-      int c = 0;
-      for (int q = cStart[f]; q < cStart[f + 1]; q++) {
-        tmp[c++] = cRep[q];
+      if ((f & 4095) == 0 && stopped()) {
+        return false;
       }
+      int na = 0;
       while (p < pairs.length && pairs[p] == f) {
-        tmp[c++] = pairs[p + 1];
+        added[na++] = pairs[p + 1];
         p += 2;
       }
-      Arrays.sort(tmp, 0, c);
-      for (int j = 0; j < c; j++) {
-        if (j > 0 && tmp[j] == tmp[j - 1]) {
+      if (na > 1) {
+        Arrays.sort(added, 0, na);
+      }
+      int q = cStart[f];
+      int end = cStart[f + 1];
+      int j = 0;
+      while (q < end || j < na) {
+        int r;
+        double c;
+        if (j >= na || (q < end && cRep[q] <= added[j])) {
+          r = cRep[q];
+          c = cCost[q];
+          if (j < na && added[j] == r) {
+            j++; // already a candidate
+          }
+          q++;
+        } else {
+          r = added[j++];
+          c = distW * freeDist(f, r) + (fOwn[f] >= 0 && fOwn[f] != r ? disr : 0);
+        }
+        if (len > 0 && len > start[f] && reps[len - 1] == r) {
           continue;
         }
-        int r = tmp[j];
         reps[len] = r;
-        costs[len] = distW * freeDist(f, r) + (fOwn[f] >= 0 && fOwn[f] != r ? disr : 0);
+        costs[len] = c;
         len++;
       }
       start[f + 1] = len;
@@ -902,6 +1018,7 @@ final class TerritorySolver {
     cStart = start;
     cRep = Arrays.copyOf(reps, len);
     cCost = Arrays.copyOf(costs, len);
+    return true;
   }
 
   /** Reps added per account and column-generation round. */
@@ -1343,6 +1460,16 @@ final class TerritorySolver {
     for (int f = 0; f < nf; f++) {
       repOf[fAcc[f]] = best[f];
     }
+    // the distances (great-circle, the bulk of the work) in blocks on the solve's threads
+    double[] distOf = new double[nAll];
+    try (BlockExecutor exec = BlockExecutor.create(problem.parallelism(), null)) {
+      exec.run(BlockExecutor.blocks(nAll), b -> {
+        int to = Math.min(nAll, (b + 1) * BlockExecutor.BLOCK_ROWS);
+        for (int i = b * BlockExecutor.BLOCK_ROWS; i < to; i++) {
+          distOf[i] = repOf[i] >= 0 ? dist(i, repOf[i]) : 0.0;
+        }
+      });
+    }
     double[] load = new double[m];
     double[] work = new double[m];
     double[] pot = new double[m];
@@ -1354,7 +1481,7 @@ final class TerritorySolver {
     for (int i = 0; i < nAll; i++) {
       TerritoryAccount a = problem.accounts().get(i);
       int r = repOf[i];
-      double d = r >= 0 ? dist(i, r) : 0.0;
+      double d = distOf[i];
       if (r >= 0) {
         load[r] += size[i];
         work[r] += a.workloadHours();
@@ -1378,9 +1505,16 @@ final class TerritorySolver {
           count[r], km[r], book[r], keptR[r]));
     }
     List<String> explanation = new ArrayList<>(conflicts);
-    TerritoryPlan draft = TerritoryPlan.of(TerritoryStatus.UNBALANCED, problem.role(),
-        problem.balanceMeasure(), problem.tolerance(), distW, disr, problem.minKeptShare(),
-        Math.max(1, k), iterations, bound, List.of(), reps, accounts);
+    // the balance and kept figures the plan derives (an account is owned when its previous rep is
+    // a rep of the role, kept when it stays with that rep), without building the plan twice
+    int owned = 0;
+    int keptTotal = 0;
+    for (int r = 0; r < m; r++) {
+      owned += book[r];
+      keptTotal += keptR[r];
+    }
+    boolean balanced = TerritoryPlan.balanced(reps, keptTotal,
+        TerritoryPlan.requiredKept(problem.minKeptShare(), owned));
     TerritoryStatus status;
     if (!conflicts.isEmpty()) {
       status = TerritoryStatus.INFEASIBLE;
@@ -1389,17 +1523,17 @@ final class TerritorySolver {
     } else if (timedOut) {
       status = TerritoryStatus.TIME_LIMIT;
     } else {
-      status = draft.isBalanced() ? TerritoryStatus.BALANCED : TerritoryStatus.UNBALANCED;
+      status = balanced ? TerritoryStatus.BALANCED : TerritoryStatus.UNBALANCED;
     }
-    if (conflicts.isEmpty() && !draft.isBalanced()) {
-      explanation.addAll(outOfBand(reps, draft));
+    if (conflicts.isEmpty() && !balanced) {
+      explanation.addAll(outOfBand(reps, owned, keptTotal));
     }
-    return TerritoryPlan.of(status, problem.role(), problem.balanceMeasure(), problem.tolerance(),
-        distW, disr, problem.minKeptShare(), Math.max(1, k), iterations,
-        draft.isBalanced() ? bound : Double.NaN, explanation, reps, accounts);
+    return TerritoryPlan.ofSolver(status, problem.role(), problem.balanceMeasure(),
+        problem.tolerance(), distW, disr, problem.minKeptShare(), Math.max(1, k), iterations,
+        balanced ? bound : Double.NaN, explanation, reps, accounts);
   }
 
-  private List<String> outOfBand(List<RepLoad> reps, TerritoryPlan draft) {
+  private List<String> outOfBand(List<RepLoad> reps, int owned, int keptCount) {
     List<String> out = new ArrayList<>();
     String u = unit();
     List<RepLoad> bad = new ArrayList<>();
@@ -1419,10 +1553,10 @@ final class TerritorySolver {
     if (bad.size() > 10) {
       out.add("... and " + (bad.size() - 10) + " more reps out of band.");
     }
-    int req = TerritoryPlan.requiredKept(problem.minKeptShare(), draft.ownedAccounts());
-    if (draft.keptAccounts() < req) {
+    int req = TerritoryPlan.requiredKept(problem.minKeptShare(), owned);
+    if (keptCount < req) {
       out.add(String.format(Locale.ROOT, "Only %d of the %d owned accounts are kept; minKeptShare %.3f "
-          + "needs %d.", draft.keptAccounts(), draft.ownedAccounts(), problem.minKeptShare(), req));
+          + "needs %d.", keptCount, owned, problem.minKeptShare(), req));
     }
     if (!bad.isEmpty()) {
       double largest = 0;

@@ -14,6 +14,7 @@ import dev.segmentation.allocation.capacity.MarginalRepValues;
 import dev.segmentation.allocation.capacity.RoleCapacity;
 import dev.segmentation.allocation.capacity.SegmentDemand;
 import dev.segmentation.allocation.capacity.WhatIfCurve;
+import dev.segmentation.allocation.capacity.WhatIfStatus;
 import dev.segmentation.allocation.capacity.WhatIfPoint;
 import dev.segmentation.allocation.quota.AttainmentReport;
 import dev.segmentation.allocation.quota.AttainmentTracker;
@@ -150,6 +151,21 @@ class PlanningJsonTest {
     String att = resource("json/v1/attainment-report.json");
     rejects(att.replace("\"attainment\": 0.9", "\"attainment\": 0.8"),
         PlanningJson::readAttainmentReport, "$.reps[0].attainment", "revenue / quota");
+  }
+
+  @Test
+  void whatIfStatusRoundTripsAndIsRequired() throws Exception {
+    WhatIfCurve full = goldenWhatIfCurve();
+    for (WhatIfStatus st : WhatIfStatus.values()) {
+      WhatIfCurve c = new WhatIfCurve(full.resource(), full.resourceName(),
+          full.points().subList(0, 2), st);
+      WhatIfCurve back = PlanningJson.readWhatIfCurve(PlanningJson.write(c));
+      assertEquals(c, back, st.toString());
+      assertEquals(st, back.status());
+    }
+    // the status is required, like every field of a version-1 document
+    String without = resource("json/v1/what-if-curve.json").replace("  \"status\": \"COMPLETE\",\n", "");
+    rejects(without, PlanningJson::readWhatIfCurve, "$.status", "Missing field");
   }
 
   private static String resource(String name) throws IOException, URISyntaxException {

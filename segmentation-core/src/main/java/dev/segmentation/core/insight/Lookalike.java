@@ -274,7 +274,7 @@ public final class Lookalike {
         if (stop.get() != null) {
           return;
         }
-        if (owner.isInterrupted() || cancelled.getAsBoolean()) {
+        if (owner.isInterrupted() || exec.interruptSeen() || cancelled.getAsBoolean()) {
           stop.compareAndSet(null, FitStatus.CANCELLED);
           return;
         }

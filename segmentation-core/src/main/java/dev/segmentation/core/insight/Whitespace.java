@@ -10,6 +10,10 @@ import dev.segmentation.core.internal.BlockExecutor;
 import dev.segmentation.core.internal.InsightSupport;
 import dev.segmentation.core.internal.KdTree;
 import dev.segmentation.core.model.Assignment;
+import dev.segmentation.core.model.FitLimits;
+import dev.segmentation.core.model.FitStatus;
+import dev.segmentation.core.model.FitStoppedException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -17,7 +21,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 
 /**
  * Upsell and cross-sell room per account: whitespace (potential minus current revenue) and, when the
@@ -55,12 +66,19 @@ import java.util.concurrent.Executor;
  *       no buying peer are not listed. The account's cross-sell value is the sum over its lines.
  * </ul>
  *
+ * <p><b>Limits.</b> {@link #compute(AccountTable, FitLimits)} takes a time limit and a cancellation
+ * check; the report is all or nothing (a stop throws {@link FitStoppedException}). With segment peers
+ * the time is linear in the accounts (each segment's buyers and medians per line are computed once).
+ *
  * <p>Results are identical for any {@link Builder#parallelism(int)}. Instances are immutable and
  * safe to share between threads.
  *
  * @since 0.1
  */
 public final class Whitespace {
+
+  /** Nearest-peer queries between two stop checks inside a block. */
+  private static final int QUERIES_PER_CHECK = 8;
 
   /** The number of nearest peers unless set otherwise. */
   public static final int DEFAULT_PEERS = 10;
@@ -97,17 +115,50 @@ public final class Whitespace {
   }
 
   /**
-   * Computes whitespace and cross-sell for every account of a table.
+   * Computes whitespace and cross-sell for every account of a table. The same as
+   * {@link #compute(AccountTable, FitLimits)} with {@link FitLimits#none()}: an interrupt of the
+   * calling thread stops it.
    *
    * @param table the accounts
    * @return one entry per account, in table order
    * @throws IllegalArgumentException when a named column is unknown or not numeric
    * @throws DataValidationException when the peer criteria cannot transform the table, a revenue or
    *     potential value is infinite, or the total whitespace overflows
+   * @throws FitStoppedException when the calling thread was interrupted (the flag is left set)
    */
   public WhitespaceReport compute(AccountTable table) {
+    return compute(table, FitLimits.none());
+  }
+
+  /**
+   * Computes whitespace and cross-sell for every account of a table under limits: the calculation
+   * polls the time limit, the cancellation check and the calling thread's interrupt before each block
+   * of 4,096 accounts of the nearest-peer search and every 8 nearest-peer queries inside it (a query
+   * in many dimensions can take milliseconds), before each block of 4,096 accounts of the per-account
+   * pass, and, with segment peers, before each segment's peer statistics. The report is all or nothing, as
+   * {@link Lookalike#score(AccountTable, FitLimits)}: a stop throws, leaving the interrupt flag set.
+   * Reading the columns, transforming the table by the criteria and building the search tree run
+   * before the first check.
+   *
+   * <pre>{@code
+   * WhitespaceReport w = whitespace.compute(accounts, FitLimits.timeLimit(Duration.ofSeconds(2)));
+   * }</pre>
+   *
+   * @param table the accounts
+   * @param limits time limit and cancellation
+   * @return one entry per account, in table order
+   * @throws IllegalArgumentException when a named column is unknown or not numeric
+   * @throws DataValidationException when the peer criteria cannot transform the table, a revenue or
+   *     potential value is infinite, or the total whitespace overflows
+   * @throws FitStoppedException when a limit fired before every account was computed (status
+   *     {@link FitStatus#CANCELLED} or {@link FitStatus#TIME_LIMIT})
+   * @since 0.1
+   */
+  public WhitespaceReport compute(AccountTable table, FitLimits limits) {
     Objects.requireNonNull(table, "table");
+    Objects.requireNonNull(limits, "limits");
     int n = table.rowCount();
+    Stop stop = new Stop(limits, n);
     double[] rev = InsightSupport.finiteNumeric(table, revenue, "revenue column");
     double[] pot = InsightSupport.finiteNumeric(table, potential, "potential column");
     int lines = productLines.size();
@@ -118,17 +169,21 @@ public final class Whitespace {
     String[] note = new String[n];
     Arrays.fill(note, "");
     int[][] peersOf = new int[n][];
+    SegmentPeers bySegment = null;
     if (lines > 0) {
       if (criteria != null) {
-        nearestPeers(table, peersOf, note);
+        nearestPeers(table, peersOf, note, stop);
       } else {
-        segmentPeers(table, peersOf, note);
+        bySegment = segmentPeers(table, spend, note, stop);
       }
     }
     List<AccountWhitespace> out = new ArrayList<>(n);
     double[] values = new double[16];
     double total = 0;
     for (int i = 0; i < n; i++) {
+      if (i % BlockExecutor.BLOCK_ROWS == 0) {
+        stop.check();
+      }
       double r = rev[i];
       double p = pot[i];
       double ws;
@@ -144,24 +199,32 @@ public final class Whitespace {
       }
       List<CrossSell> cross = new ArrayList<>();
       int[] peers = peersOf[i];
-      int pc = peers == null ? 0 : peers.length;
+      int pc = bySegment != null ? bySegment.peerCount(i) : peers == null ? 0 : peers.length;
       if (pc > 0) {
         for (int l = 0; l < lines; l++) {
           double[] s = spend[l];
           if (s[i] > buyThreshold) {
             continue;
           }
-          if (values.length < pc) {
-            values = new double[pc];
-          }
-          int buyers = 0;
-          for (int q : peers) {
-            if (s[q] > buyThreshold) {
-              values[buyers++] = s[q];
+          int buyers;
+          double med;
+          if (bySegment != null) {
+            // the account does not buy the line, so the buying peers are the segment's buyers
+            buyers = bySegment.buyers[bySegment.seg[i]][l];
+            med = bySegment.median[bySegment.seg[i]][l];
+          } else {
+            if (values.length < pc) {
+              values = new double[pc];
             }
+            buyers = 0;
+            for (int q : peers) {
+              if (s[q] > buyThreshold) {
+                values[buyers++] = s[q];
+              }
+            }
+            med = buyers > 0 ? InsightSupport.median(values, buyers) : Double.NaN;
           }
           if (buyers > 0) {
-            double med = InsightSupport.median(values, buyers);
             double share = (double) buyers / pc;
             cross.add(new CrossSell(productLines.get(l), buyers, share, med, share * med));
           }
@@ -189,7 +252,7 @@ public final class Whitespace {
     return criteria != null ? k + " nearest accounts in the criteria space" : "same segment";
   }
 
-  private void nearestPeers(AccountTable table, int[][] peersOf, String[] note) {
+  private void nearestPeers(AccountTable table, int[][] peersOf, String[] note, Stop stop) {
     FeatureMatrix x = criteria.transform(table);
     int n = table.rowCount();
     int d = criteria.dimension();
@@ -207,21 +270,28 @@ public final class Whitespace {
     int m = c;
     complete = Arrays.copyOf(complete, m);
     double[] data = x.toArray();
+    stop.check();
     KdTree tree = KdTree.build(data, d, complete);
     int[] rows = complete;
-    try (BlockExecutor exec = BlockExecutor.create(parallelism, executor)) {
-      exec.run(BlockExecutor.blocks(m), b -> {
-        int from = b * BlockExecutor.BLOCK_ROWS;
-        int to = Math.min(m, from + BlockExecutor.BLOCK_ROWS);
-        int[] nb = new int[k];
-        double[] nd = new double[k];
-        for (int t = from; t < to; t++) {
-          int i = rows[t];
-          int found = tree.nearest(data, i * d, k, i, nb, nd);
-          peersOf[i] = Arrays.copyOf(nb, found);
+    runBlocks(BlockExecutor.blocks(m), stop, b -> {
+      if (stop.fired()) {
+        return;
+      }
+      int from = b * BlockExecutor.BLOCK_ROWS;
+      int to = Math.min(m, from + BlockExecutor.BLOCK_ROWS);
+      int[] nb = new int[k];
+      double[] nd = new double[k];
+      for (int t = from; t < to; t++) {
+        // a query can be slow (many features, clustered data), so the check is finer than a block
+        if (((t - from) & (QUERIES_PER_CHECK - 1)) == 0 && t > from && stop.fired()) {
+          return;
         }
-      });
-    }
+        int i = rows[t];
+        int found = tree.nearest(data, i * d, k, i, nb, nd);
+        peersOf[i] = Arrays.copyOf(nb, found);
+      }
+    });
+    stop.check();
     for (int i = 0; i < n; i++) {
       if (note[i].isEmpty() && (peersOf[i] == null || peersOf[i].length == 0)) {
         note[i] = "no peers: the only account with features";
@@ -229,7 +299,31 @@ public final class Whitespace {
     }
   }
 
-  private void segmentPeers(AccountTable table, int[][] peersOf, String[] note) {
+  /**
+   * Segment peers, kept per segment rather than per account: an account's peers are the other
+   * members of its segment, and since cross-sell looks only at lines the account does not buy, its
+   * buying peers on such a line are exactly the segment's buyers (the same count and median as
+   * listing the other members one by one, in time linear in the accounts).
+   */
+  private static final class SegmentPeers {
+    final int[] seg;
+    final int[] size;
+    final int[][] buyers;
+    final double[][] median;
+
+    SegmentPeers(int[] seg, int[] size, int[][] buyers, double[][] median) {
+      this.seg = seg;
+      this.size = size;
+      this.buyers = buyers;
+      this.median = median;
+    }
+
+    int peerCount(int i) {
+      return seg[i] < 0 ? 0 : size[seg[i]] - 1;
+    }
+  }
+
+  private SegmentPeers segmentPeers(AccountTable table, double[][] spend, String[] note, Stop stop) {
     int[] seg = InsightSupport.segmentsById(segmentation, table);
     int segments = segmentation.segments().size();
     int[] count = new int[segments];
@@ -248,24 +342,147 @@ public final class Whitespace {
         members[seg[i]][fill[seg[i]]++] = i;
       }
     }
+    int lines = spend.length;
+    int[][] buyers = new int[segments][lines];
+    double[][] median = new double[segments][lines];
+    double[] values = new double[0];
+    for (int s = 0; s < segments; s++) {
+      int[] all = members[s];
+      if (values.length < all.length) {
+        values = new double[all.length];
+      }
+      for (int l = 0; l < lines; l++) {
+        stop.check();
+        double[] sp = spend[l];
+        int b = 0;
+        for (int q : all) {
+          if (sp[q] > buyThreshold) {
+            values[b++] = sp[q];
+          }
+        }
+        buyers[s][l] = b;
+        median[s][l] = b > 0 ? InsightSupport.median(values, b) : Double.NaN;
+      }
+    }
     for (int i = 0; i < seg.length; i++) {
       if (seg[i] == Assignment.UNASSIGNED) {
         note[i] = "no peers: no segment";
-        continue;
-      }
-      int[] all = members[seg[i]];
-      if (all.length <= 1) {
+      } else if (count[seg[i]] <= 1) {
         note[i] = "no peers: the only account of its segment";
-        continue;
       }
-      int[] others = new int[all.length - 1];
-      int o = 0;
-      for (int q : all) {
-        if (q != i) {
-          others[o++] = q;
+    }
+    return new SegmentPeers(seg, count, buyers, median);
+  }
+
+  /**
+   * Runs {@code task} for every block, on the calling thread with parallelism 1, else in chunks of
+   * blocks on the caller's executor or a private pool (each block writes its own accounts, so the
+   * split does not change the result). The calling thread waits interruptibly: an interrupt while it
+   * waits is recorded in {@code stop} (a plain join would hide the interrupt flag from the blocks'
+   * checks until every block ended) and the flag is set again before returning.
+   */
+  private void runBlocks(int blocks, Stop stop, IntConsumer task) {
+    if (parallelism == 1 || blocks <= 1) {
+      for (int b = 0; b < blocks; b++) {
+        task.accept(b);
+      }
+      return;
+    }
+    ExecutorService own = executor == null ? Executors.newFixedThreadPool(parallelism, r -> {
+      Thread t = new Thread(r, "segmentation-whitespace");
+      t.setDaemon(true);
+      return t;
+    }) : null;
+    Executor on = own != null ? own : executor;
+    int chunks = Math.min(blocks, parallelism * 4);
+    List<CompletableFuture<Void>> futures = new ArrayList<>(chunks);
+    boolean interrupted = false;
+    RuntimeException first = null;
+    try {
+      for (int c = 0; c < chunks; c++) {
+        int from = (int) ((long) blocks * c / chunks);
+        int to = (int) ((long) blocks * (c + 1) / chunks);
+        futures.add(CompletableFuture.runAsync(() -> {
+          for (int b = from; b < to; b++) {
+            task.accept(b);
+          }
+        }, on));
+      }
+      for (CompletableFuture<Void> f : futures) {
+        while (true) {
+          try {
+            f.get();
+            break;
+          } catch (InterruptedException e) {
+            interrupted = true;
+            stop.interrupted();
+          } catch (ExecutionException e) {
+            if (first == null) {
+              first = e.getCause() instanceof RuntimeException re ? re
+                  : new IllegalStateException("Whitespace peer search failed: " + e.getCause(), e);
+            }
+            break;
+          }
         }
       }
-      peersOf[i] = others;
+    } finally {
+      if (own != null) {
+        own.shutdown();
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+
+  /** The stop check of one call; remembers the first reason. Safe to poll from worker threads. */
+  private static final class Stop {
+    private final long started = System.nanoTime();
+    private final long budget;
+    private final BooleanSupplier cancelled;
+    private final Thread owner = Thread.currentThread();
+    private final AtomicReference<FitStatus> reason = new AtomicReference<>();
+    private final int n;
+
+    Stop(FitLimits limits, int n) {
+      long b;
+      try {
+        b = limits.timeLimit().map(Duration::toNanos).orElse(Long.MAX_VALUE);
+      } catch (ArithmeticException e) {
+        b = Long.MAX_VALUE;
+      }
+      this.budget = b;
+      this.cancelled = limits.cancellation();
+      this.n = n;
+    }
+
+    boolean fired() {
+      if (reason.get() != null) {
+        return true;
+      }
+      if (owner.isInterrupted() || cancelled.getAsBoolean()) {
+        reason.compareAndSet(null, FitStatus.CANCELLED);
+        return true;
+      }
+      if (budget != Long.MAX_VALUE && System.nanoTime() - started >= budget) {
+        reason.compareAndSet(null, FitStatus.TIME_LIMIT);
+        return true;
+      }
+      return false;
+    }
+
+    /** Records an interrupt of the calling thread seen while it waited for the blocks. */
+    void interrupted() {
+      reason.compareAndSet(null, FitStatus.CANCELLED);
+    }
+
+    void check() {
+      if (fired()) {
+        throw new FitStoppedException(reason.get(), "Whitespace of " + n + " accounts");
+      }
     }
   }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.IntConsumer;
@@ -12,6 +13,12 @@ import java.util.function.IntConsumer;
  * Runs numbered tasks (fixed blocks of rows) on one thread, on a private {@link ForkJoinPool}, or on a
  * caller's {@link Executor}, and waits for all of them. Tasks write their results into slots indexed by
  * task number, so results never depend on scheduling; callers combine the slots in task order.
+ *
+ * <p><b>Interrupts.</b> While {@link #run} waits for the tasks of other threads, an interrupt of the
+ * waiting thread is not visible through its interrupt flag (every blocking wait in Java clears it).
+ * {@code run} therefore records it: {@link #interruptSeen()} returns {@code true} from then on, so stop
+ * checks inside the tasks can see it; {@code run} still waits for every task (they write shared
+ * arrays) and sets the flag again before it returns.
  *
  * <p>Close it to shut down a private pool. Not thread-safe: one instance per computation.
  */
@@ -23,6 +30,7 @@ public final class BlockExecutor implements AutoCloseable {
   private final int parallelism;
   private final Executor executor;
   private final ForkJoinPool ownPool;
+  private volatile boolean interruptSeen;
 
   private BlockExecutor(int parallelism, Executor executor, ForkJoinPool ownPool) {
     this.parallelism = parallelism;
@@ -88,19 +96,42 @@ public final class BlockExecutor implements AutoCloseable {
       }, executor));
     }
     RuntimeException first = null;
+    boolean interrupted = false;
     for (CompletableFuture<Void> f : futures) {
-      try {
-        f.join();
-      } catch (CompletionException e) {
-        if (first == null) {
-          Throwable cause = e.getCause();
-          first = cause instanceof RuntimeException re ? re : e;
+      while (true) {
+        try {
+          f.get();
+          break;
+        } catch (InterruptedException e) {
+          // keep waiting (the tasks write shared arrays), but let the tasks' stop checks see it
+          interrupted = true;
+          interruptSeen = true;
+        } catch (ExecutionException e) {
+          if (first == null) {
+            Throwable cause = e.getCause();
+            first = cause instanceof RuntimeException re ? re : new CompletionException(cause);
+          }
+          break;
         }
       }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
     if (first != null) {
       throw first;
     }
+  }
+
+  /**
+   * Tells whether a thread waiting in {@link #run} was interrupted while it waited, in this or an
+   * earlier call. Safe to call from any thread, in particular from the tasks' stop checks, which
+   * cannot see the waiting thread's interrupt flag while it waits.
+   *
+   * @return {@code true} once such an interrupt happened
+   */
+  public boolean interruptSeen() {
+    return interruptSeen;
   }
 
   @Override

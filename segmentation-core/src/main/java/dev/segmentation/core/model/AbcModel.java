@@ -5,6 +5,7 @@ import dev.segmentation.core.DataValidationException;
 import dev.segmentation.core.Row;
 import dev.segmentation.core.Segmentation;
 import dev.segmentation.core.UnassignedReason;
+import dev.segmentation.core.internal.BinFitSpec;
 import dev.segmentation.core.internal.TextTable;
 import dev.segmentation.core.table.Column;
 import dev.segmentation.core.table.ColumnType;
@@ -163,21 +164,7 @@ public final class AbcModel implements SegmentModel {
   }
 
   private static double[] checkThresholds(double[] t) {
-    if (t.length == 0) {
-      throw new IllegalArgumentException(
-          "AbcModel needs at least one threshold (two classes), was none.");
-    }
-    for (int j = 0; j < t.length; j++) {
-      if (!(t[j] > 0 && t[j] <= 1)) {
-        throw new IllegalArgumentException(
-            "AbcModel thresholds must be in (0, 1], threshold " + j + " was " + t[j] + ".");
-      }
-      if (j > 0 && !(t[j] > t[j - 1])) {
-        throw new IllegalArgumentException("AbcModel thresholds must be strictly increasing; "
-            + t[j] + " follows " + t[j - 1] + ".");
-      }
-    }
-    return t;
+    return BinFitSpec.checkThresholds("AbcModel", t);
   }
 
   private static void checkLabels(String what, List<String> labels, int expected, boolean distinct) {
@@ -205,14 +192,7 @@ public final class AbcModel implements SegmentModel {
    * @return the id
    */
   static String letters(int index) {
-    StringBuilder sb = new StringBuilder();
-    int i = index + 1;
-    while (i > 0) {
-      int r = (i - 1) % 26;
-      sb.append((char) ('A' + r));
-      i = (i - 1) / 26;
-    }
-    return sb.reverse().toString();
+    return BinFitSpec.letters(index);
   }
 
   /**
@@ -433,12 +413,8 @@ public final class AbcModel implements SegmentModel {
    */
   public static final class Builder {
 
-    private static final double[] DEFAULT_THRESHOLDS = {0.80, 0.95};
-
     private String column;
-    private double[] thresholds;
-    private AbcRule rule;
-    private List<String> names;
+    private final BinFitSpec.AbcClasses spec = new BinFitSpec.AbcClasses("AbcModel");
 
     private Builder() {}
 
@@ -473,13 +449,7 @@ public final class AbcModel implements SegmentModel {
      * @throws IllegalStateException when the thresholds were already set
      */
     public Builder thresholds(double... thresholds) {
-      Objects.requireNonNull(thresholds, "thresholds");
-      double[] t = checkThresholds(thresholds.clone());
-      if (this.thresholds != null) {
-        throw new IllegalStateException("AbcModel thresholds were already set to "
-            + Arrays.toString(this.thresholds) + ".");
-      }
-      this.thresholds = t;
+      spec.thresholds(thresholds);
       return this;
     }
 
@@ -491,11 +461,7 @@ public final class AbcModel implements SegmentModel {
      * @throws IllegalStateException when the rule was already set
      */
     public Builder rule(AbcRule rule) {
-      Objects.requireNonNull(rule, "rule");
-      if (this.rule != null) {
-        throw new IllegalStateException("AbcModel rule was already set to " + this.rule + ".");
-      }
-      this.rule = rule;
+      spec.rule(rule);
       return this;
     }
 
@@ -508,17 +474,7 @@ public final class AbcModel implements SegmentModel {
      * @throws IllegalStateException when names were already set
      */
     public Builder names(String... names) {
-      Objects.requireNonNull(names, "names");
-      List<String> n = List.of(names);
-      for (String s : n) {
-        if (s.isBlank()) {
-          throw new IllegalArgumentException("AbcModel names must be non-blank, was \"" + s + "\".");
-        }
-      }
-      if (this.names != null) {
-        throw new IllegalStateException("AbcModel names were already set to " + this.names + ".");
-      }
-      this.names = n;
+      spec.names(names);
       return this;
     }
 
@@ -537,17 +493,11 @@ public final class AbcModel implements SegmentModel {
       if (column == null) {
         throw new IllegalStateException("AbcModel needs a value: call value(column).");
       }
-      double[] t = thresholds == null ? DEFAULT_THRESHOLDS.clone() : thresholds;
-      AbcRule r = rule == null ? AbcRule.PRIMARY : rule;
+      double[] t = spec.thresholds();
+      AbcRule r = spec.rule();
       int k = t.length + 1;
-      List<String> ids = new ArrayList<>(k);
-      for (int c = 0; c < k; c++) {
-        ids.add(letters(c));
-      }
-      if (names != null && names.size() != k) {
-        throw new IllegalStateException("AbcModel has " + k + " classes but " + names.size()
-            + " names " + names + ".");
-      }
+      List<String> ids = spec.ids();
+      spec.checkComplete();
       int n = table.rowCount();
       if (n == 0) {
         throw new DataValidationException("Cannot fit an ABC model on column '" + column
@@ -590,7 +540,7 @@ public final class AbcModel implements SegmentModel {
       }
       double[] cut = new double[k - 1];
       Arrays.fill(cut, Double.NaN);
-      int[] counts = new int[k];
+      long[] counts = new long[k];
       double cum = 0;
       int i = m - 1;
       while (i >= 0) {
@@ -602,18 +552,7 @@ public final class AbcModel implements SegmentModel {
           i--;
           size++;
         }
-        int c = 0;
-        if (r == AbcRule.PRIMARY) {
-          double after = cum / total;
-          while (c < t.length && after > t[c]) {
-            c++;
-          }
-        } else {
-          double share = before / total;
-          while (c < t.length && share >= t[c]) {
-            c++;
-          }
-        }
+        int c = BinFitSpec.abcClass(r, t, before, cum, total);
         if (c < k - 1) {
           cut[c] = value;
         }
@@ -625,24 +564,8 @@ public final class AbcModel implements SegmentModel {
           cut[c] = c == 0 ? Double.POSITIVE_INFINITY : cut[c - 1];
         }
       }
-      List<String> notes = new ArrayList<>();
-      if (m == 0) {
-        notes.add("ABC model on column '" + column + "': no value is positive, so every one of the "
-            + present + " accounts is in the last class " + ids.get(k - 1) + ".");
-      } else {
-        for (int c = 0; c < k; c++) {
-          if (counts[c] == 0 && c < k - 1) {
-            notes.add("ABC model on column '" + column + "': class " + ids.get(c)
-                + " holds no training account (one tie group's share jumps over its whole range); "
-                + "new accounts are not classed " + ids.get(c) + " either.");
-          } else if (counts[c] == 0) {
-            notes.add("ABC model on column '" + column + "': the last class " + ids.get(c)
-                + " holds no training account; it still takes new accounts below the lowest "
-                + "cut-off and accounts with zero or negative values.");
-          }
-        }
-      }
-      return of(column, r, t, cut, ids, names != null ? names : ids, notes);
+      List<String> notes = BinFitSpec.abcWarnings(column, ids, counts, m, present);
+      return of(column, r, t, cut, ids, spec.names(), notes);
     }
 
     /**
@@ -653,10 +576,8 @@ public final class AbcModel implements SegmentModel {
      */
     @Override
     public String toString() {
-      return "AbcModel.Builder[value=" + (column == null ? "unset" : column)
-          + ", thresholds=" + Arrays.toString(thresholds == null ? DEFAULT_THRESHOLDS : thresholds)
-          + ", rule=" + (rule == null ? AbcRule.PRIMARY : rule)
-          + ", names=" + (names == null ? "default" : names) + "]";
+      return "AbcModel.Builder[value=" + (column == null ? "unset" : column) + ", "
+          + spec.describe() + "]";
     }
   }
 }

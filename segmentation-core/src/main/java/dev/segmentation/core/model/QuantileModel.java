@@ -12,6 +12,7 @@ import dev.segmentation.core.criteria.FeatureMatrix;
 import dev.segmentation.core.criteria.FittedCriteria;
 import dev.segmentation.core.criteria.QuantileMethod;
 import dev.segmentation.core.criteria.RowIssue;
+import dev.segmentation.core.internal.BinFitSpec;
 import dev.segmentation.core.internal.TextTable;
 import dev.segmentation.core.table.Column;
 import dev.segmentation.core.table.ColumnType;
@@ -249,21 +250,7 @@ public final class QuantileModel implements SegmentModel {
   }
 
   private static double[] checkProbabilities(double[] p) {
-    if (p.length == 0) {
-      throw new IllegalArgumentException(
-          "QuantileModel needs at least one probability (two bins), was none.");
-    }
-    for (int j = 0; j < p.length; j++) {
-      if (!(p[j] > 0 && p[j] < 1)) {
-        throw new IllegalArgumentException(
-            "QuantileModel probabilities must be in (0, 1), probability " + j + " was " + p[j] + ".");
-      }
-      if (j > 0 && !(p[j] > p[j - 1])) {
-        throw new IllegalArgumentException("QuantileModel probabilities must be strictly increasing; "
-            + p[j] + " follows " + p[j - 1] + ".");
-      }
-    }
-    return p;
+    return BinFitSpec.checkProbabilities("QuantileModel", p);
   }
 
   private static void checkLabels(String what, List<String> labels, int expected, boolean distinct) {
@@ -603,10 +590,7 @@ public final class QuantileModel implements SegmentModel {
 
   /** Shortest text that reads back exactly; integers without a decimal point. */
   static String format(double v) {
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-      return v == 0.0 ? "0" : Long.toString((long) v);
-    }
-    return Double.toString(v);
+    return BinFitSpec.format(v);
   }
 
   /**
@@ -626,10 +610,7 @@ public final class QuantileModel implements SegmentModel {
 
     private String column;
     private Criteria criteria;
-    private double[] probabilities;
-    private boolean deciles;
-    private QuantileMethod method;
-    private List<String> names;
+    private final BinFitSpec.QuantileBins spec = new BinFitSpec.QuantileBins("QuantileModel");
 
     private Builder() {}
 
@@ -686,16 +667,7 @@ public final class QuantileModel implements SegmentModel {
      * @throws IllegalStateException when the bins were already set
      */
     public Builder bins(int k) {
-      if (k < 2) {
-        throw new IllegalArgumentException("QuantileModel.bins must be >= 2, was " + k + ".");
-      }
-      checkBinsUnset();
-      double[] p = new double[k - 1];
-      for (int j = 1; j < k; j++) {
-        p[j - 1] = (double) j / k;
-      }
-      this.probabilities = p;
-      this.deciles = k == 10;
+      spec.bins(k);
       return this;
     }
 
@@ -730,19 +702,8 @@ public final class QuantileModel implements SegmentModel {
      * @throws IllegalStateException when the bins were already set
      */
     public Builder probabilities(double... probabilities) {
-      Objects.requireNonNull(probabilities, "probabilities");
-      double[] p = checkProbabilities(probabilities.clone());
-      checkBinsUnset();
-      this.probabilities = p;
-      this.deciles = false;
+      spec.probabilities(probabilities);
       return this;
-    }
-
-    private void checkBinsUnset() {
-      if (probabilities != null) {
-        throw new IllegalStateException("QuantileModel bins were already set to probabilities "
-            + Arrays.toString(probabilities) + ".");
-      }
     }
 
     /**
@@ -753,12 +714,7 @@ public final class QuantileModel implements SegmentModel {
      * @throws IllegalStateException when the method was already set
      */
     public Builder method(QuantileMethod method) {
-      Objects.requireNonNull(method, "method");
-      if (this.method != null) {
-        throw new IllegalStateException("QuantileModel method was already set to " + this.method
-            + ".");
-      }
-      this.method = method;
+      spec.method(method);
       return this;
     }
 
@@ -771,19 +727,7 @@ public final class QuantileModel implements SegmentModel {
      * @throws IllegalStateException when names were already set
      */
     public Builder names(String... names) {
-      Objects.requireNonNull(names, "names");
-      List<String> n = List.of(names);
-      for (String s : n) {
-        if (s.isBlank()) {
-          throw new IllegalArgumentException("QuantileModel names must be non-blank, was \"" + s
-              + "\".");
-        }
-      }
-      if (this.names != null) {
-        throw new IllegalStateException("QuantileModel names were already set to " + this.names
-            + ".");
-      }
-      this.names = n;
+      spec.names(names);
       return this;
     }
 
@@ -804,20 +748,10 @@ public final class QuantileModel implements SegmentModel {
         throw new IllegalStateException(
             "QuantileModel needs a value: call column(name) or score(criteria).");
       }
-      if (probabilities == null) {
-        throw new IllegalStateException("QuantileModel needs bins: call bins(k), quartiles(), "
-            + "deciles() or probabilities(p...).");
-      }
-      int k = probabilities.length + 1;
-      List<String> ids = new ArrayList<>(k);
-      for (int j = 1; j <= k; j++) {
-        ids.add((deciles ? "D" : "Q") + j);
-      }
-      if (names != null && names.size() != k) {
-        throw new IllegalStateException("QuantileModel has " + k + " bins but " + names.size()
-            + " names " + names + ".");
-      }
-      QuantileMethod m = method == null ? QuantileMethod.TYPE_7 : method;
+      spec.checkComplete();
+      double[] probabilities = spec.probabilities();
+      List<String> ids = spec.ids();
+      QuantileMethod m = spec.method();
       String what = column != null ? "column '" + column + "'" : "the score of criteria "
           + String.join(", ", criteria.names());
       int n = table.rowCount();
@@ -863,9 +797,9 @@ public final class QuantileModel implements SegmentModel {
           q[j] = q[j - 1]; // rounding in the interpolation must never put edges out of order
         }
       }
-      List<String> binNames = names != null ? names : ids;
+      List<String> binNames = spec.names();
       List<String> notes = new ArrayList<>();
-      collapseWarnings(what, q, ids, notes);
+      BinFitSpec.collapseWarnings(what, probabilities, q, ids, notes);
       QuantileModel draft = create(column, fitted, m, probabilities, q, ids, binNames, notes);
       int[] counts = new int[draft.segments.size()];
       for (double x : values) {
@@ -873,33 +807,10 @@ public final class QuantileModel implements SegmentModel {
       }
       for (Segment s : draft.segments) {
         if (counts[s.index()] == 0) {
-          notes.add("Segment " + s.id() + " (" + s.description() + ") holds none of the " + count
-              + " training accounts.");
+          notes.add(BinFitSpec.emptySegmentWarning(s.id(), s.description(), count));
         }
       }
       return create(column, fitted, m, probabilities, q, ids, binNames, notes);
-    }
-
-    private void collapseWarnings(String what, double[] q, List<String> ids, List<String> notes) {
-      int j = 0;
-      while (j < q.length) {
-        int b = j;
-        while (b + 1 < q.length && !(q[b + 1] > q[j])) {
-          b++;
-        }
-        if (b > j) {
-          List<String> ps = new ArrayList<>();
-          for (int t = j; t <= b; t++) {
-            ps.add(Double.toString(probabilities[t]));
-          }
-          notes.add("Quantile model on " + what + ": the quantiles at p = " + String.join(", ", ps)
-              + " are all " + format(q[j]) + " (ties); they collapse into one edge and "
-              + (b - j == 1 ? "bin " : "bins ") + String.join(", ", ids.subList(j + 1, b + 1))
-              + (b - j == 1 ? " is" : " are") + " dropped, so " + ids.get(j) + " also covers "
-              + (b - j == 1 ? "it." : "them."));
-        }
-        j = b + 1;
-      }
     }
 
     /**
@@ -912,9 +823,7 @@ public final class QuantileModel implements SegmentModel {
     public String toString() {
       return "QuantileModel.Builder[" + (column != null ? "column=" + column
           : criteria != null ? "score=" + criteria.names() : "value=unset")
-          + ", probabilities=" + (probabilities == null ? "unset" : Arrays.toString(probabilities))
-          + ", method=" + (method == null ? QuantileMethod.TYPE_7 : method)
-          + ", names=" + (names == null ? "default" : names) + "]";
+          + ", " + spec.describe() + "]";
     }
   }
 }

@@ -6,6 +6,7 @@ import dev.segmentation.core.internal.BlockExecutor;
 import dev.segmentation.core.internal.FeatureTransform;
 import dev.segmentation.core.internal.KMeansKernel;
 import dev.segmentation.core.json.ModelJson;
+import dev.segmentation.core.table.NumericColumn;
 import dev.segmentation.core.criteria.RowIssue;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -23,7 +24,9 @@ import org.apache.spark.sql.Row;
  * single-machine fit drops them), and every Lloyd pass assigns each partition's rows with core's
  * {@link KMeansKernel#assignBlock} and returns per-cluster sums per global block of {@link
  * BlockExecutor#BLOCK_ROWS} feature rows (per-row terms for the blocks a partition shares with its
- * neighbours), so the driver adds them in the single machine's block order.
+ * neighbours), so the driver adds them in the single machine's block order. With a weight column each
+ * part also holds its rows' weights (and the first invalid one, which the driver reports as core
+ * does), and every sum, cost and draw is weighted as core's weighted k-means.
  */
 public final class KMeansBlocks {
 
@@ -35,8 +38,27 @@ public final class KMeansBlocks {
    * @param n rows with features
    * @param d dimension
    * @param x row-major features, {@code n * d}
+   * @param w per-row weights ({@code n}), or {@code null} for unit weights
+   * @param bad whether a row with features has a weight that is not finite and {@code >= 0}
+   * @param badId the id of the first such row (in partition order), or {@code null}
+   * @param badValue its weight
    */
-  public record Part(int n, int d, double[] x) implements Serializable {
+  public record Part(int n, int d, double[] x, double[] w, boolean bad, String badId,
+      double badValue) implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /**
+   * What the driver needs to know of a part before the iterations.
+   *
+   * @param n rows with features
+   * @param weight the total weight, summed in row order ({@code n} when unweighted)
+   * @param bad whether a row has an invalid weight
+   * @param badId the id of the first such row, or {@code null}
+   * @param badValue its weight
+   */
+  public record Summary(int n, double weight, boolean bad, String badId, double badValue)
+      implements Serializable {
     private static final long serialVersionUID = 1L;
   }
 
@@ -49,9 +71,11 @@ public final class KMeansBlocks {
    * @param sums {@code k * d} sums (complete), or the rows' features {@code rows * d}
    * @param weights {@code k} weights (complete), or the rows' labels as doubles
    * @param inertia the block's inertia (complete), or the rows' squared distances
+   * @param counts {@code k} row counts (complete), or {@code null}
+   * @param rowWeights the rows' weights (not complete, weighted), or {@code null}
    */
   public record Piece(int block, boolean complete, double[] sums, double[] weights,
-      double[] inertia) implements Serializable {
+      double[] inertia, int[] counts, double[] rowWeights) implements Serializable {
     private static final long serialVersionUID = 1L;
   }
 
@@ -62,14 +86,19 @@ public final class KMeansBlocks {
    * @param criteriaJson the fitted criteria as JSON
    * @param converter row-block converter
    * @param blockSize rows converted together
+   * @param weightColumn the numeric weight column the converter reads, or {@code null}
    * @return one part per partition (lazy)
    */
-  public static JavaRDD<Part> features(
-      JavaRDD<Row> rows, String criteriaJson, RowBlockConverter converter, int blockSize) {
+  public static JavaRDD<Part> features(JavaRDD<Row> rows, String criteriaJson,
+      RowBlockConverter converter, int blockSize, String weightColumn) {
     return rows.mapPartitions(it -> {
       FittedCriteria fc = ModelJson.readFittedCriteria(criteriaJson);
       int d = fc.dimension();
       double[] x = new double[0];
+      double[] w = weightColumn == null ? null : new double[0];
+      boolean badWeight = false;
+      String badId = null;
+      double badValue = Double.NaN;
       int n = 0;
       List<Row> block = new ArrayList<>(blockSize);
       while (it.hasNext()) {
@@ -88,25 +117,63 @@ public final class KMeansBlocks {
           good += b ? 0 : 1;
         }
         x = Arrays.copyOf(x, (n + good) * d);
+        NumericColumn wc = null;
+        if (w != null) {
+          w = Arrays.copyOf(w, n + good);
+          wc = table.numeric(weightColumn);
+        }
         for (int i = 0; i < fm.rows(); i++) {
           if (!bad[i]) {
             System.arraycopy(fm.data(), i * d, x, n * d, d);
+            if (wc != null) {
+              double v = wc.get(i);
+              // the single-machine check: finite and >= 0; the first offender is reported
+              if (!(Double.isFinite(v) && v >= 0) && !badWeight) {
+                badWeight = true;
+                badId = table.id(i);
+                badValue = v;
+              }
+              w[n] = v;
+            }
             n++;
           }
         }
       }
-      return Collections.singletonList(new Part(n, d, x)).iterator();
+      return Collections.singletonList(new Part(n, d, x, w, badWeight, badId, badValue))
+          .iterator();
     }, true);
+  }
+
+  /**
+   * Summarises every part (rows, total weight, first invalid weight), in partition order.
+   *
+   * @param parts the parts
+   * @return one summary per partition
+   */
+  public static List<Summary> summaries(JavaRDD<Part> parts) {
+    return PartitionOrder.partials(parts, (index, it) -> {
+      Part p = it.next();
+      double total = 0;
+      if (p.w() == null) {
+        total = p.n();
+      } else {
+        for (int i = 0; i < p.n(); i++) {
+          total += p.w()[i];
+        }
+      }
+      return new Summary(p.n(), total, p.bad(), p.badId(), p.badValue());
+    });
   }
 
   /**
    * The result of one Lloyd pass, combined in block order.
    *
-   * @param sums {@code k * d} per-cluster sums
-   * @param weights {@code k} per-cluster counts
-   * @param inertia the inertia (sum of block inertias in block order)
+   * @param sums {@code k * d} per-cluster weighted sums
+   * @param weights {@code k} per-cluster total weights (counts when unweighted)
+   * @param counts {@code k} per-cluster row counts
+   * @param inertia the weighted inertia (sum of block inertias in block order)
    */
-  public record Pass(double[] sums, double[] weights, double inertia) {}
+  public record Pass(double[] sums, double[] weights, int[] counts, double inertia) {}
 
   /**
    * One Lloyd assignment pass over every partition at the given centres.
@@ -116,7 +183,8 @@ public final class KMeansBlocks {
    * @param centers {@code k * d} centres
    * @param k number of centres
    * @param d dimension
-   * @return the sums, counts and inertia, combined as the single-machine trainer combines blocks
+   * @return the sums, weights, counts and inertia, combined as the single-machine trainer combines
+   *     blocks
    */
   public static Pass lloydPass(JavaRDD<Part> parts, int[] offsets, double[] centers, int k, int d) {
     int total = offsets[offsets.length - 1];
@@ -126,6 +194,7 @@ public final class KMeansBlocks {
     int blocks = BlockExecutor.blocks(total);
     double[][] sums = new double[blocks][];
     double[][] weights = new double[blocks][];
+    int[][] counts = new int[blocks][];
     double[] inertia = new double[blocks];
     for (List<Piece> list : pieces) {
       for (Piece p : list) {
@@ -133,23 +202,29 @@ public final class KMeansBlocks {
         if (p.complete()) {
           sums[b] = p.sums();
           weights[b] = p.weights();
+          counts[b] = p.counts();
           inertia[b] = p.inertia()[0];
         } else {
           if (sums[b] == null) {
             sums[b] = new double[k * d];
             weights[b] = new double[k];
+            counts[b] = new int[k];
           }
           // the same operations, in the same row order, as KMeansKernel.assignBlock on one machine
+          double[] rw = p.rowWeights();
           for (int r = 0; r < p.inertia().length; r++) {
             int label = (int) p.weights()[r];
-            KMeansKernel.add(p.sums(), r, d, 1.0, label, sums[b], weights[b]);
-            inertia[b] += 1.0 * p.inertia()[r];
+            double wr = rw == null ? 1.0 : rw[r];
+            KMeansKernel.add(p.sums(), r, d, wr, label, sums[b], weights[b]);
+            inertia[b] += wr * p.inertia()[r];
+            counts[b][label]++;
           }
         }
       }
     }
     double[] s = new double[k * d];
     double[] w = new double[k];
+    int[] c = new int[k];
     double in = 0;
     for (int b = 0; b < blocks; b++) {
       if (sums[b] == null) {
@@ -157,13 +232,14 @@ public final class KMeansBlocks {
       }
       for (int j = 0; j < k; j++) {
         w[j] += weights[b][j];
+        c[j] += counts[b][j];
       }
       for (int t = 0; t < s.length; t++) {
         s[t] += sums[b][t];
       }
       in += inertia[b];
     }
-    return new Pass(s, w, in);
+    return new Pass(s, w, c, in);
   }
 
   private static List<Piece> assign(
@@ -172,6 +248,7 @@ public final class KMeansBlocks {
     int d = part.d();
     int end = offset + part.n();
     double[] dist = new double[k];
+    int[] labels = new int[part.n()];
     for (int b = part.n() == 0 ? Integer.MAX_VALUE : offset / blockRows;
         b != Integer.MAX_VALUE && (long) b * blockRows < end; b++) {
       int from = Math.max(b * blockRows, offset);
@@ -180,29 +257,35 @@ public final class KMeansBlocks {
       if (whole) {
         double[] sums = new double[k * d];
         double[] weights = new double[k];
-        double inertia = KMeansKernel.assignBlock(part.x(), null, d, from - offset, to - offset,
-            centers, k, null, sums, weights, dist);
-        out.add(new Piece(b, true, sums, weights, new double[] {inertia}));
+        double inertia = KMeansKernel.assignBlock(part.x(), part.w(), d, from - offset,
+            to - offset, centers, k, labels, sums, weights, dist);
+        int[] counts = new int[k];
+        for (int i = from - offset; i < to - offset; i++) {
+          counts[labels[i]]++;
+        }
+        out.add(new Piece(b, true, sums, weights, new double[] {inertia}, counts, null));
       } else {
         int rows = to - from;
         double[] x = Arrays.copyOfRange(part.x(), (from - offset) * d, (to - offset) * d);
-        double[] labels = new double[rows];
+        double[] rowLabels = new double[rows];
         double[] d2 = new double[rows];
         for (int r = 0; r < rows; r++) {
           KMeansKernel.distances(x, r * d, d, centers, k, dist);
           int arg = KMeansKernel.argMin(dist, k);
-          labels[r] = arg;
+          rowLabels[r] = arg;
           d2[r] = dist[arg];
         }
-        out.add(new Piece(b, false, x, labels, d2));
+        double[] rw = part.w() == null ? null
+            : Arrays.copyOfRange(part.w(), from - offset, to - offset);
+        out.add(new Piece(b, false, x, rowLabels, d2, null, rw));
       }
     }
     return out;
   }
 
   /**
-   * The squared distance of every row to its nearest centre, summed per partition (in row order)
-   * and over partitions in partition order: the k-means cost {@code phi}.
+   * The (weighted) squared distance of every row to its nearest centre, summed per partition (in row
+   * order) and over partitions in partition order: the k-means cost {@code phi}.
    *
    * @param parts the parts
    * @param centers {@code c * d} centres
@@ -216,7 +299,8 @@ public final class KMeansBlocks {
       double sum = 0;
       for (int i = 0; i < p.n(); i++) {
         KMeansKernel.distances(p.x(), i * p.d(), p.d(), centers, c, dist);
-        sum += dist[KMeansKernel.argMin(dist, c)];
+        double d2 = dist[KMeansKernel.argMin(dist, c)];
+        sum += p.w() == null ? d2 : p.w()[i] * d2;
       }
       return sum;
     }, Double::sum);
@@ -224,7 +308,8 @@ public final class KMeansBlocks {
 
   /**
    * One k-means|| sampling round: every row is drawn independently with probability
-   * {@code min(1, l * D(x)^2 / phi)}, by a random stream per (seed, round, partition).
+   * {@code min(1, l * w(x) D(x)^2 / phi)} ({@code w = 1} unweighted), by a random stream per (seed,
+   * round, partition).
    *
    * @param parts the parts
    * @param centers {@code c * d} current candidates
@@ -246,7 +331,8 @@ public final class KMeansBlocks {
       int rows = 0;
       for (int i = 0; i < p.n(); i++) {
         KMeansKernel.distances(p.x(), i * p.d(), p.d(), centers, c, dist);
-        double prob = oversampling * dist[KMeansKernel.argMin(dist, c)] / phi;
+        double d2 = dist[KMeansKernel.argMin(dist, c)];
+        double prob = p.w() == null ? oversampling * d2 / phi : oversampling * (p.w()[i] * d2) / phi;
         if (rng.nextDouble() < prob) {
           out = Arrays.copyOf(out, (rows + 1) * p.d());
           System.arraycopy(p.x(), i * p.d(), out, rows * p.d(), p.d());
@@ -269,12 +355,12 @@ public final class KMeansBlocks {
   }
 
   /**
-   * Counts the rows nearest to each candidate (ties: the lower candidate).
+   * Counts the rows nearest to each candidate (ties: the lower candidate), or sums their weights.
    *
    * @param parts the parts
    * @param centers {@code c * d} candidates
    * @param c number of candidates
-   * @return the counts as doubles
+   * @return the counts as doubles, or the total weights (summed in row, then partition order)
    */
   public static double[] nearestCounts(JavaRDD<Part> parts, double[] centers, int c) {
     return PartitionOrder.reduce(parts, (index, it) -> {
@@ -283,7 +369,11 @@ public final class KMeansBlocks {
       double[] count = new double[c];
       for (int i = 0; i < p.n(); i++) {
         KMeansKernel.distances(p.x(), i * p.d(), p.d(), centers, c, dist);
-        count[KMeansKernel.argMin(dist, c)]++;
+        if (p.w() == null) {
+          count[KMeansKernel.argMin(dist, c)]++;
+        } else {
+          count[KMeansKernel.argMin(dist, c)] += p.w()[i];
+        }
       }
       return count;
     }, (a, b) -> {
@@ -316,6 +406,59 @@ public final class KMeansBlocks {
       }
     }
     throw new IllegalArgumentException("No feature row " + row + ".");
+  }
+
+  /**
+   * Draws a feature row with probability proportional to its weight (the first k-means|| candidate
+   * of a weighted fit): the partition holding the cumulative weight {@code u * total} (partition
+   * totals added in partition order), then the row within it (weights added in row order; rounding
+   * falls back to the partition's last row of positive weight).
+   *
+   * @param parts the parts
+   * @param totals each partition's total weight
+   * @param u a uniform number in {@code [0, 1)}
+   * @return the drawn row's features
+   */
+  public static double[] weightedRow(JavaRDD<Part> parts, double[] totals, double u) {
+    double total = 0;
+    for (double t : totals) {
+      total += t;
+    }
+    double target = u * total;
+    int pick = -1;
+    double before = 0;
+    double pickBefore = 0;
+    for (int p = 0; p < totals.length; p++) {
+      if (totals[p] > 0) {
+        pick = p;
+        pickBefore = before;
+        if (before + totals[p] > target) {
+          break;
+        }
+      }
+      before += totals[p];
+    }
+    int partition = pick;
+    double local = target - pickBefore;
+    List<double[]> found = PartitionOrder.partials(parts, (index, it) -> {
+      Part p = it.next();
+      if (index != partition) {
+        return new double[0];
+      }
+      double acc = 0;
+      int last = -1;
+      for (int i = 0; i < p.n(); i++) {
+        if (p.w()[i] > 0) {
+          last = i;
+          acc += p.w()[i];
+          if (acc > local) {
+            break;
+          }
+        }
+      }
+      return Arrays.copyOfRange(p.x(), last * p.d(), (last + 1) * p.d());
+    });
+    return found.get(partition);
   }
 
   /**
