@@ -42,12 +42,17 @@ final class Dual {
   int[] feasibleChoice;
   /** Objective value of {@link #feasibleChoice}. */
   double feasibleValue = Double.NEGATIVE_INFINITY;
+  /** Whether {@link #feasibleChoice} is a feasible evaluation (then no insurance is needed). */
+  private boolean feasibleFromEvaluation;
+  /** The iteration of the last insurance repair, 0 for none. */
+  private int insuredAt;
 
   /** Keeps an evaluation's choice when it is feasible and better than the one kept. */
   private void offer(Mckp p, Mckp.Eval e) {
     if (e.choice.length == p.n && e.value > feasibleValue && Rounding.feasible(p, e.usage)) {
       feasibleChoice = e.choice;
       feasibleValue = e.value;
+      feasibleFromEvaluation = true;
     }
   }
 
@@ -57,24 +62,68 @@ final class Dual {
 
   static Dual minimize(
       Mckp p, int maxIterations, long deadline, Cancellation cancel, BlockExecutor exec) {
+    return minimize(p, maxIterations, deadline, cancel, exec, false);
+  }
+
+  /**
+   * Minimises the dual on this machine. With {@code insure}, while no evaluation has been feasible the
+   * method also keeps a feasible plan ready for a stop: the fast repair ({@link
+   * Rounding#repairTowardsLeastUsing}) of the best evaluation's choice, made after the second
+   * evaluation and again every {@value #INSURE_EVERY} evaluations, kept as {@link #feasibleChoice}
+   * when no feasible evaluation is worth more. This costs one fast repair (a few passes over the
+   * accounts) per {@value #INSURE_EVERY} evaluations and never changes the result of a solve that is
+   * not stopped.
+   */
+  static Dual minimize(Mckp p, int maxIterations, long deadline, Cancellation cancel,
+      BlockExecutor exec, boolean insure) {
     // a stop gives up the evaluation in progress (checked per block); the first one always completes
     Thread caller = Thread.currentThread();
     BooleanSupplier abort = () -> cancel.isCancelled() || caller.isInterrupted()
         || exec.interruptSeen() || System.nanoTime() > deadline;
     boolean[] first = {true};
+    Insurance insurance = !insure ? null : choice -> {
+      int[] repaired = choice.clone();
+      return Rounding.repairTowardsLeastUsing(p, repaired, exec) ? repaired : null;
+    };
     return minimize(p, (l, t) -> {
       if (first[0]) {
         first[0] = false;
         return p.evaluate(l, t, exec);
       }
       return p.evaluate(l, t, exec, abort);
-    }, maxIterations, deadline, cancel, exec, abort);
+    }, maxIterations, deadline, cancel, exec, abort, insurance);
+  }
+
+  /** Evaluations between two insurance repairs ({@link #minimize(Mckp, int, long, Cancellation,
+   * BlockExecutor, boolean)}). */
+  static final int INSURE_EVERY = 16;
+
+  /** Makes a feasible plan from a choice (or returns {@code null}). */
+  interface Insurance {
+    int[] repair(int[] choice);
+  }
+
+  /** Repairs the best choice into a feasible plan when no feasible plan is kept or it is due. */
+  private void insure(Mckp p, Insurance insurance) {
+    if (insurance == null || feasibleFromEvaluation || bestChoice.length != p.n
+        || (insuredAt > 0 && iterations - insuredAt < INSURE_EVERY)) {
+      return;
+    }
+    insuredAt = iterations;
+    int[] repaired = insurance.repair(bestChoice);
+    if (repaired != null) {
+      double v = Rounding.value(p, repaired);
+      if (feasibleChoice == null || v > feasibleValue) {
+        feasibleChoice = repaired;
+        feasibleValue = v;
+      }
+    }
   }
 
   static Dual minimize(
       Mckp p, DualOracle oracle, int maxIterations, long deadline, Cancellation cancel) {
     try (BlockExecutor one = BlockExecutor.create(1, null)) {
-      return minimize(p, oracle, maxIterations, deadline, cancel, one, () -> false);
+      return minimize(p, oracle, maxIterations, deadline, cancel, one, () -> false, null);
     }
   }
 
@@ -83,7 +132,7 @@ final class Dual {
    * instance {@code p} supplies the rows and the multiplier box.
    */
   static Dual minimize(Mckp p, DualOracle oracle, int maxIterations, long deadline,
-      Cancellation cancel, BlockExecutor exec, BooleanSupplier abort) {
+      Cancellation cancel, BlockExecutor exec, BooleanSupplier abort, Insurance insurance) {
     int m = p.m;
     Dual d = new Dual();
     double[] zeroTie = new double[m];
@@ -186,6 +235,9 @@ final class Dual {
         best = e.bound;
         bestLam = next;
         d.bestChoice = e.choice;
+      }
+      if (d.iterations >= 2) {
+        d.insure(p, insurance);
       }
       if (mispriced) {
         alpha = alpha < 0.05 ? 0 : alpha / 2;

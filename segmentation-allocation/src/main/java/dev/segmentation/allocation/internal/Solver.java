@@ -1,6 +1,7 @@
 package dev.segmentation.allocation.internal;
 
 import dev.segmentation.allocation.AllocationProblem;
+import dev.segmentation.allocation.Cancellation;
 import dev.segmentation.allocation.LimitKind;
 import dev.segmentation.allocation.PlanStatus;
 import dev.segmentation.allocation.SolveLimits;
@@ -54,6 +55,29 @@ public final class Solver {
 
   /** Node limit of the exact search. */
   public static final long NODE_LIMIT = 20_000_000L;
+
+  /**
+   * Accounts from which a solve that can be stopped (it has a time limit or a cancellation token)
+   * keeps a feasible plan ready during the dual (see {@link #insures}).
+   */
+  public static final int INSURE_MIN_ACCOUNTS = 65_536;
+
+  /**
+   * Tells whether a solve on one machine keeps a feasible plan ready for a stop while its dual
+   * evaluations are infeasible: on {@link #INSURE_MIN_ACCOUNTS} accounts or more, when a time limit or
+   * a cancellation token is set (a stop by thread interrupt alone is not foreseen). The plan is the
+   * fast repair of the best evaluation's choice, redone every 16 evaluations,
+   * so a stop needs no repair; it costs about one pass over the accounts per evaluation in 16 and
+   * never changes the result of a solve that is not stopped.
+   *
+   * @param n the number of accounts
+   * @param limits the limits
+   * @return whether to keep the plan
+   */
+  static boolean insures(int n, SolveLimits limits) {
+    return n >= INSURE_MIN_ACCOUNTS
+        && (limits.timeLimit().isPresent() || limits.cancellation() != Cancellation.NEVER);
+  }
 
   private Solver() {}
 
@@ -119,7 +143,8 @@ public final class Solver {
     Mckp p = c.mckp;
     LocalAccounts a = new LocalAccounts(p, c.grossValue, c.cost, exec, new int[p.n]);
     DualRun dual = oracle == null
-        ? deadline -> Dual.minimize(p, limits.maxIterations(), deadline, limits.cancellation(), exec)
+        ? deadline -> Dual.minimize(p, limits.maxIterations(), deadline, limits.cancellation(), exec,
+            insures(p.n, limits))
         : deadline -> Dual.minimize(p, oracle, limits.maxIterations(), deadline,
             limits.cancellation());
     Outcome out = solve(c.rowName, c.rowKind, a, method, limits, dual);

@@ -122,6 +122,58 @@ class StopPathTest {
 
   @ParameterizedTest
   @MethodSource("seeds")
+  void theInsuranceKeepsAFeasiblePlanReadyAndChangesNothingElse(long seed) {
+    Mckp p = Compiled.compile(problem(seed)).mckp;
+    String msg = "seed " + seed;
+    try (BlockExecutor exec = BlockExecutor.create(2, null)) {
+      Dual plain = Dual.minimize(p, 10_000, Long.MAX_VALUE, Cancellation.NEVER, exec, false);
+      Dual insured = Dual.minimize(p, 10_000, Long.MAX_VALUE, Cancellation.NEVER, exec, true);
+      // without a stop the dual is the same to the bit
+      assertArrayEquals(plain.lambda, insured.lambda, msg);
+      assertEquals(Double.doubleToLongBits(plain.bound), Double.doubleToLongBits(insured.bound), msg);
+      assertEquals(plain.iterations, insured.iterations, msg);
+      // stopped after a few evaluations: a feasible plan is ready whenever the fast repair of the best
+      // evaluation so far could make one
+      int stopAfter = 3 + (int) (seed % 5);
+      Cancellation token = Cancellation.create();
+      int[] seen = {0};
+      int[][] best = {null};
+      int[][] bestOfTwo = {null};
+      double[] bestBound = {Double.POSITIVE_INFINITY};
+      DualOracle counting = (l, t) -> {
+        Mckp.Eval e = p.evaluate(l, t, exec);
+        if (e.bound < bestBound[0]) {
+          bestBound[0] = e.bound;
+          best[0] = e.choice;
+        }
+        if (++seen[0] == 2) {
+          bestOfTwo[0] = best[0];
+        }
+        if (seen[0] == stopAfter) {
+          token.cancel();
+        }
+        return e;
+      };
+      Dual.Insurance repair = choice -> {
+        int[] c = choice.clone();
+        return Rounding.repairTowardsLeastUsing(p, c, exec) ? c : null;
+      };
+      Dual d = Dual.minimize(p, counting, 10_000, Long.MAX_VALUE, token, exec, () -> false, repair);
+      assertTrue(d.cancelled, msg);
+      assertTrue(d.iterations >= 2, msg);
+      if (d.feasibleChoice == null) {
+        // only when no evaluation was feasible and the first insurance could not make a plan
+        assertNull(repair.repair(bestOfTwo[0]), msg);
+        WITHOUT_INCUMBENT.incrementAndGet();
+      } else {
+        assertTrue(Rounding.feasible(p, Rounding.usage(p, d.feasibleChoice)), msg);
+        WITH_INCUMBENT.incrementAndGet();
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
   void aStoppedDualKeepsItsBestFeasibleEvaluation(long seed) {
     Mckp p = Compiled.compile(problem(seed)).mckp;
     Cancellation token = Cancellation.create();
