@@ -96,7 +96,7 @@ final class Dual {
 
   /** Evaluations between two insurance repairs ({@link #minimize(Mckp, int, long, Cancellation,
    * BlockExecutor, boolean)}). */
-  static final int INSURE_EVERY = 16;
+  static final int INSURE_EVERY = 32;
 
   /** Makes a feasible plan from a choice (or returns {@code null}). */
   interface Insurance {

@@ -66,9 +66,9 @@ public final class Solver {
    * Tells whether a solve on one machine keeps a feasible plan ready for a stop while its dual
    * evaluations are infeasible: on {@link #INSURE_MIN_ACCOUNTS} accounts or more, when a time limit or
    * a cancellation token is set (a stop by thread interrupt alone is not foreseen). The plan is the
-   * fast repair of the best evaluation's choice, redone every 16 evaluations,
-   * so a stop needs no repair; it costs about one pass over the accounts per evaluation in 16 and
-   * never changes the result of a solve that is not stopped.
+   * fast repair of the best evaluation's choice, redone every 32 evaluations,
+   * so a stop needs no repair; it costs one fast repair (a few passes over the accounts) per 32
+   * evaluations and never changes the result of a solve that is not stopped.
    *
    * @param n the number of accounts
    * @param limits the limits
