@@ -21,11 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
@@ -375,66 +371,23 @@ public final class Whitespace {
   }
 
   /**
-   * Runs {@code task} for every block, on the calling thread with parallelism 1, else in chunks of
-   * blocks on the caller's executor or a private pool (each block writes its own accounts, so the
-   * split does not change the result). The calling thread waits interruptibly: an interrupt while it
-   * waits is recorded in {@code stop} (a plain join would hide the interrupt flag from the blocks'
-   * checks until every block ended) and the flag is set again before returning.
+   * Runs {@code task} for every block on a {@link BlockExecutor} (the calling thread with parallelism
+   * 1, else the caller's executor or a private pool; each block writes its own accounts, so the split
+   * does not change the result). An interrupt of the calling thread while it waits is recorded by the
+   * executor ({@link BlockExecutor#interruptSeen()}) and passed to {@code stop}, so the blocks' checks
+   * see it; the flag is set again before this returns.
    */
   private void runBlocks(int blocks, Stop stop, IntConsumer task) {
-    if (parallelism == 1 || blocks <= 1) {
-      for (int b = 0; b < blocks; b++) {
-        task.accept(b);
-      }
-      return;
-    }
-    ExecutorService own = executor == null ? Executors.newFixedThreadPool(parallelism, r -> {
-      Thread t = new Thread(r, "segmentation-whitespace");
-      t.setDaemon(true);
-      return t;
-    }) : null;
-    Executor on = own != null ? own : executor;
-    int chunks = Math.min(blocks, parallelism * 4);
-    List<CompletableFuture<Void>> futures = new ArrayList<>(chunks);
-    boolean interrupted = false;
-    RuntimeException first = null;
-    try {
-      for (int c = 0; c < chunks; c++) {
-        int from = (int) ((long) blocks * c / chunks);
-        int to = (int) ((long) blocks * (c + 1) / chunks);
-        futures.add(CompletableFuture.runAsync(() -> {
-          for (int b = from; b < to; b++) {
-            task.accept(b);
-          }
-        }, on));
-      }
-      for (CompletableFuture<Void> f : futures) {
-        while (true) {
-          try {
-            f.get();
-            break;
-          } catch (InterruptedException e) {
-            interrupted = true;
-            stop.interrupted();
-          } catch (ExecutionException e) {
-            if (first == null) {
-              first = e.getCause() instanceof RuntimeException re ? re
-                  : new IllegalStateException("Whitespace peer search failed: " + e.getCause(), e);
-            }
-            break;
-          }
+    try (BlockExecutor exec = BlockExecutor.create(parallelism, executor)) {
+      exec.run(blocks, b -> {
+        if (exec.interruptSeen()) {
+          stop.interrupted();
         }
+        task.accept(b);
+      });
+      if (exec.interruptSeen()) {
+        stop.interrupted();
       }
-    } finally {
-      if (own != null) {
-        own.shutdown();
-      }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    if (first != null) {
-      throw first;
     }
   }
 
