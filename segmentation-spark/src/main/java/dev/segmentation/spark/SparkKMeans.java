@@ -9,6 +9,7 @@ import dev.segmentation.core.criteria.RowIssue;
 import dev.segmentation.core.internal.FeatureTransform;
 import dev.segmentation.core.internal.BlockExecutor;
 import dev.segmentation.core.internal.KMeansEngine;
+import dev.segmentation.core.internal.KMeansWeights;
 import dev.segmentation.core.json.ModelJson;
 import dev.segmentation.core.model.KMeans;
 import dev.segmentation.core.model.KMeansAlgorithm;
@@ -187,9 +188,7 @@ public final class SparkKMeans {
       try {
         sample.numeric(weightColumn);
       } catch (IllegalArgumentException e) {
-        // core's message for a missing or non-numeric weight column
-        throw new DataValidationException("KMeans.weights: " + e.getMessage(), null, weightColumn,
-            -1, e);
+        throw KMeansWeights.badColumn(weightColumn, e);
       }
     }
     FittedCriteria fc = fitted != null ? fitted : criteria.fit(sample);
@@ -266,17 +265,13 @@ public final class SparkKMeans {
     for (int p = 0; p < totals.length; p++) {
       KMeansBlocks.Summary s = parts.get(p);
       if (s.bad()) {
-        throw new DataValidationException(String.format(Locale.ROOT,
-            "KMeans weight column '%s', account \"%s\": %s is not a finite weight >= 0.",
-            weightColumn, s.badId(), s.badValue()), s.badId(), weightColumn, -1, null);
+        throw KMeansWeights.badWeight(weightColumn, s.badId(), s.badValue());
       }
       totals[p] = s.weight();
       total += s.weight();
     }
     if (!(total > 0)) {
-      throw new DataValidationException(
-          "KMeans weight column '" + weightColumn + "' sums to 0; at least one weight must be > 0.",
-          null, weightColumn, -1, null);
+      throw KMeansWeights.zeroTotal(weightColumn);
     }
     return totals;
   }

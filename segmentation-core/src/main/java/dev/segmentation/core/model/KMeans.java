@@ -9,6 +9,7 @@ import dev.segmentation.core.internal.FeatureTransform;
 import dev.segmentation.core.criteria.FittedCriteria;
 import dev.segmentation.core.internal.BlockExecutor;
 import dev.segmentation.core.internal.KMeansEngine;
+import dev.segmentation.core.internal.KMeansWeights;
 import dev.segmentation.core.table.NumericColumn;
 import java.util.Locale;
 import java.util.Objects;
@@ -427,24 +428,20 @@ public final class KMeans {
     try {
       col = table.numeric(weightColumn);
     } catch (IllegalArgumentException e) {
-      throw new DataValidationException("KMeans.weights: " + e.getMessage(), null, weightColumn, -1, e);
+      throw KMeansWeights.badColumn(weightColumn, e);
     }
     double[] w = new double[n];
     double total = 0;
     for (int r = 0; r < n; r++) {
       double v = col.get(rows[r]);
-      if (!(Double.isFinite(v) && v >= 0)) {
-        throw new DataValidationException(String.format(Locale.ROOT,
-            "KMeans weight column '%s', account \"%s\": %s is not a finite weight >= 0.",
-            weightColumn, table.id(rows[r]), v), table.id(rows[r]), weightColumn, -1, null);
+      if (!KMeansWeights.valid(v)) {
+        throw KMeansWeights.badWeight(weightColumn, table.id(rows[r]), v);
       }
       w[r] = v;
       total += v;
     }
     if (!(total > 0)) {
-      throw new DataValidationException(
-          "KMeans weight column '" + weightColumn + "' sums to 0; at least one weight must be > 0.",
-          null, weightColumn, -1, null);
+      throw KMeansWeights.zeroTotal(weightColumn);
     }
     return w;
   }

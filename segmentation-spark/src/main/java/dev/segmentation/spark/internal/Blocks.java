@@ -34,15 +34,8 @@ final class Blocks {
   static List<AllocationBlocks.Piece> pieces(int offset, int count, int total, int width,
       Terms terms) {
     List<AllocationBlocks.Piece> out = new ArrayList<>();
-    if (count == 0) {
-      return out;
-    }
-    int rows = BlockExecutor.BLOCK_ROWS;
-    int end = offset + count;
-    for (int b = offset / rows; b * rows < end; b++) {
-      int from = Math.max(b * rows, offset);
-      int to = Math.min(Math.min((b + 1) * rows, total), end);
-      boolean whole = from == b * rows;
+    double[] term = new double[width];
+    eachRange(offset, count, total, (b, from, to, whole) -> {
       if (whole) {
         double[] acc = new double[width];
         for (int i = from; i < to; i++) {
@@ -51,7 +44,6 @@ final class Blocks {
         out.add(new AllocationBlocks.Piece(b, true, acc));
       } else {
         double[] flat = new double[(to - from) * width];
-        double[] term = new double[width];
         int used = 0;
         for (int i = from; i < to; i++) {
           java.util.Arrays.fill(term, 0.0);
@@ -62,8 +54,31 @@ final class Blocks {
         }
         out.add(new AllocationBlocks.Piece(b, false, java.util.Arrays.copyOf(flat, used)));
       }
-    }
+    });
     return out;
+  }
+
+  /** The part of one global block that lies in a partition. */
+  @FunctionalInterface
+  private interface Range {
+    void accept(int block, int from, int to, boolean whole);
+  }
+
+  /**
+   * Walks the global blocks a partition's accounts {@code [offset, offset + count)} fall in: for each,
+   * the block, its accounts in the partition and whether the block begins in it.
+   */
+  private static void eachRange(int offset, int count, int total, Range range) {
+    if (count == 0) {
+      return;
+    }
+    int rows = BlockExecutor.BLOCK_ROWS;
+    int end = offset + count;
+    for (int b = offset / rows; b * rows < end; b++) {
+      int from = Math.max(b * rows, offset);
+      int to = Math.min(Math.min((b + 1) * rows, total), end);
+      range.accept(b, from, to, from == b * rows);
+    }
   }
 
   /**
@@ -127,16 +142,9 @@ final class Blocks {
   static List<AllocationBlocks.Piece> keyedPieces(int offset, int count, int groups, int width,
       KeyedTerms terms) {
     List<AllocationBlocks.Piece> out = new ArrayList<>();
-    if (count == 0) {
-      return out;
-    }
-    int rows = BlockExecutor.BLOCK_ROWS;
-    int end = offset + count;
     double[] term = new double[width];
-    for (int b = offset / rows; b * rows < end; b++) {
-      int from = Math.max(b * rows, offset);
-      int to = Math.min((b + 1) * rows, end);
-      if (from == b * rows) {
+    eachRange(offset, count, offset + count, (b, from, to, whole) -> {
+      if (whole) {
         double[] acc = new double[groups * width + groups];
         for (int i = from; i < to; i++) {
           int g = terms.add(i - offset, term);
@@ -161,7 +169,7 @@ final class Blocks {
         }
         out.add(new AllocationBlocks.Piece(b, false, java.util.Arrays.copyOf(flat, used)));
       }
-    }
+    });
     return out;
   }
 

@@ -5,6 +5,7 @@ import dev.segmentation.core.criteria.FittedCriteria;
 import dev.segmentation.core.internal.BlockExecutor;
 import dev.segmentation.core.internal.FeatureTransform;
 import dev.segmentation.core.internal.KMeansKernel;
+import dev.segmentation.core.internal.KMeansWeights;
 import dev.segmentation.core.json.ModelJson;
 import dev.segmentation.core.table.NumericColumn;
 import dev.segmentation.core.criteria.RowIssue;
@@ -128,7 +129,7 @@ public final class KMeansBlocks {
             if (wc != null) {
               double v = wc.get(i);
               // the single-machine check: finite and >= 0; the first offender is reported
-              if (!(Double.isFinite(v) && v >= 0) && !badWeight) {
+              if (!KMeansWeights.valid(v) && !badWeight) {
                 badWeight = true;
                 badId = table.id(i);
                 badValue = v;
